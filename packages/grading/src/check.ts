@@ -1,0 +1,148 @@
+import { relative } from 'node:path';
+import { test } from 'vitest';
+import {
+  type FailureDetails,
+  type Figure,
+  GradingFailure,
+  collectFiguresInto,
+  show,
+} from './failure.ts';
+import { withPointsTag } from './results.ts';
+
+declare module 'vitest' {
+  interface TaskMeta {
+    check?: { timeoutMs: number; figures: Figure[]; failure?: FailureDetails };
+  }
+}
+
+export interface CheckOptions {
+  /** Points the check is worth in the grade. */
+  readonly points: number;
+  /** The hint to read when the check fails for a reason the check cannot name. */
+  readonly hint?: number;
+  /** How long the learner's code may take before the check calls it "never settled". */
+  readonly timeoutMs?: number;
+}
+
+/** Default time a check's code may take before it counts as never settling. */
+export const DEFAULT_CHECK_TIMEOUT_MS = 8_000;
+
+/** The environment variable that names the graded `src/` folder. */
+export const SOURCE_DIR_ENV = 'KIT_SOURCE_DIR';
+
+/**
+ * Declares one graded check: a Vitest test with points, whose failures are
+ * explained to the learner rather than thrown at them as stack traces.
+ *
+ * @example
+ * check('runAll keeps the input order', { points: 1, hint: 1 }, async () => {
+ *   const { runAll } = await exercise();
+ *   expectEqual('results', await runAll(tasks), ['a', 'b'], { meaning: '…' });
+ * });
+ */
+export function check(name: string, options: CheckOptions, body: () => Promise<void> | void): void {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
+  // Vitest's own timeout is only a backstop: the race below fires first and explains itself.
+  test(withPointsTag(name, options.points), { timeout: timeoutMs + 2_000 }, async ({ task }) => {
+    const meta: NonNullable<typeof task.meta.check> = { timeoutMs, figures: [] };
+    task.meta.check = meta;
+    collectFiguresInto((figure) => meta.figures.push(figure));
+    try {
+      await settleWithin(body, timeoutMs);
+    } catch (error) {
+      const failure = error instanceof GradingFailure ? error : explainUnexpected(error, options);
+      meta.failure = failure.details;
+      throw failure;
+    } finally {
+      collectFiguresInto(undefined);
+    }
+  });
+}
+
+async function settleWithin(body: () => Promise<void> | void, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(
+        new GradingFailure({
+          measured: `your code had neither resolved nor rejected after ${timeoutMs / 1000} s`,
+          expected: 'every promise your code returns settles',
+          meaning:
+            'A promise that never settles: usually a `new Promise` whose resolve is never called, an await on something that never happens, or a loop that waits forever for a condition.',
+        }),
+      );
+    }, timeoutMs);
+  });
+  try {
+    await Promise.race([Promise.resolve().then(body), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function explainUnexpected(error: unknown, options: CheckOptions): GradingFailure {
+  return new GradingFailure({
+    measured: `your code threw ${show(error)}`,
+    expected: 'no error: the check calls your code as the exercise describes',
+    meaning:
+      'An error the check did not expect. Read its message; the line it names is in your code.',
+    hint: options.hint,
+    location: learnerFrame(error),
+  });
+}
+
+/** The first stack frame inside the graded folder, as `src/file.ts:line:column`. */
+function learnerFrame(error: unknown): string | undefined {
+  const sourceDir = process.env[SOURCE_DIR_ENV];
+  if (!sourceDir || !(error instanceof Error) || !error.stack) return undefined;
+  for (const line of error.stack.split('\n')) {
+    const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?$/.exec(line.trim());
+    const file = match?.[1]?.replace(/^file:\/\//, '');
+    if (file?.startsWith(sourceDir)) {
+      return `src/${relative(sourceDir, file)}:${match?.[2]}:${match?.[3]}`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Loads the learner's module lazily, once, inside a check, so that a syntax
+ * error or a missing export fails each check with an explanation instead of
+ * failing the whole grader file before any check is listed.
+ *
+ * @example
+ * const exercise = learnerModule('src/index.ts', () => import('#exercise/index.ts'), ['runAll']);
+ * const { runAll } = await exercise();
+ */
+export function learnerModule<T extends object>(
+  path: string,
+  load: () => Promise<T>,
+  requiredFunctions: ReadonlyArray<keyof T & string>,
+): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => {
+    loaded ??= load().then(
+      (module) => {
+        const missing = requiredFunctions.filter((name) => typeof module[name] !== 'function');
+        if (missing.length > 0) {
+          throw new GradingFailure({
+            measured: `${path} does not export ${missing.join(', ')} as a function`,
+            expected: `${path} exports ${requiredFunctions.join(', ')}`,
+            meaning: 'The grader calls these by name: keep the names and signatures from the README.',
+          });
+        }
+        return module;
+      },
+      (error: unknown) => {
+        throw new GradingFailure({
+          measured: `${path} could not be loaded: ${show(error)}`,
+          expected: `${path} loads without errors`,
+          meaning:
+            'The grader could not import your code, so no check could run it. Fix the error it names first.',
+          location: learnerFrame(error),
+        });
+      },
+    );
+    return loaded;
+  };
+}

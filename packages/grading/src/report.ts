@@ -1,0 +1,120 @@
+import type { CheckResult, GradeRun, Interruption } from './results.ts';
+import { score } from './results.ts';
+
+export interface ReportOptions {
+  /** Use ANSI colours. */
+  readonly color?: boolean;
+  /** The command that shows hint `n` of this exercise, e.g. `pnpm hint 01 2`. */
+  readonly hintCommand?: (hint: number) => string;
+  /** A heading for the report, e.g. `Exercise 01 · concurrent-awaits`. */
+  readonly title?: string;
+}
+
+type Paint = (text: string) => string;
+
+function palette(color: boolean): Record<'green' | 'red' | 'yellow' | 'dim' | 'bold', Paint> {
+  const wrap =
+    (open: number, close: number): Paint =>
+    (text) =>
+      color ? `\u001b[${open}m${text}\u001b[${close}m` : text;
+  return {
+    green: wrap(32, 39),
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    dim: wrap(2, 22),
+    bold: wrap(1, 22),
+  };
+}
+
+/**
+ * The grade report a learner reads: every check with ✓ or ✗ and its points,
+ * the measured figures, and for each failure what it means, which hint to
+ * read and the timeline. Ends with `Score a/b` and `N passed, N failed`.
+ */
+export function renderReport(run: GradeRun, options: ReportOptions = {}): string {
+  const paint = palette(options.color ?? false);
+  const lines: string[] = [];
+  if (options.title) lines.push(paint.bold(options.title), paint.dim(`grading ${run.source}`), '');
+  const nameWidth = Math.min(72, Math.max(20, ...run.checks.map((check) => check.name.length)));
+
+  for (const check of run.checks) {
+    lines.push(...renderCheck(check, nameWidth, run.interruption, paint, options));
+  }
+  if (run.checks.length === 0 && !run.interruption) {
+    lines.push(paint.red('  No check ran: the grader could not start (see below).'));
+  }
+  for (const error of run.errors) {
+    lines.push('', `${paint.red('  !')} ${error}`);
+  }
+  if (run.interruption) lines.push('', ...renderInterruption(run.interruption, run.exercise, paint));
+
+  const { earned, possible, passed, failed } = score(run);
+  lines.push(
+    '',
+    `${paint.bold('Score')} ${earned}/${possible}   ${paint.dim(`(${(run.durationMs / 1000).toFixed(1)} s)`)}`,
+    `${passed} passed, ${failed} failed`,
+  );
+  return lines.join('\n');
+}
+
+function renderCheck(
+  check: CheckResult,
+  nameWidth: number,
+  interruption: Interruption | undefined,
+  paint: ReturnType<typeof palette>,
+  options: ReportOptions,
+): string[] {
+  const points = `${check.state === 'passed' ? check.points : 0}/${check.points}`;
+  const name = check.name.padEnd(nameWidth);
+  if (check.state === 'passed') {
+    const figures = check.figures.map((figure) =>
+      paint.dim(`      ${figure.label}: ${figure.measured}  (expected ${figure.expected})`),
+    );
+    return [`  ${paint.green('✓')} ${name} ${paint.green(points)}`, ...figures];
+  }
+  if (check.state === 'not-run') {
+    const why =
+      interruption?.check === check.name
+        ? 'the watchdog ended the run here (see below)'
+        : 'not run: the run ended before this check';
+    return [`  ${paint.yellow('○')} ${name} ${paint.yellow(points)}`, paint.dim(`      ${why}`)];
+  }
+  const lines = [`  ${paint.red('✗')} ${name} ${paint.red(points)}`];
+  const failure = check.failure;
+  if (failure) {
+    lines.push(`      ${paint.bold('measured')}  ${failure.measured}`);
+    lines.push(`      ${paint.bold('expected')}  ${failure.expected}`);
+    lines.push(`      ${paint.bold('meaning')}   ${failure.meaning}`);
+    if (failure.location) lines.push(`      ${paint.bold('where')}     ${failure.location}`);
+    if (failure.hint !== undefined) {
+      const command = options.hintCommand?.(failure.hint) ?? `hint ${failure.hint}`;
+      lines.push(`      ${paint.bold('hint')}      ${paint.yellow(command)}`);
+    }
+    if (failure.timeline) {
+      lines.push(`      ${paint.bold('timeline')}`);
+      lines.push(...failure.timeline.split('\n').map((line) => `        ${line}`));
+    }
+  }
+  return lines;
+}
+
+function renderInterruption(
+  interruption: Interruption,
+  exercise: string,
+  paint: ReturnType<typeof palette>,
+): string[] {
+  const seconds = (interruption.afterMs / 1000).toFixed(0);
+  const where = interruption.check ? `while "${interruption.check}" ran` : 'while the grader loaded';
+  if (interruption.kind === 'never-yielded') {
+    return [
+      paint.red(`  ${exercise}: your code never yielded ${where}.`),
+      `  The check's own timer could not fire for ${seconds} s, so the event loop was blocked: a loop that never`,
+      '  ends, or synchronous work that never awaits. The watchdog ended the run; no process is left behind.',
+    ];
+  }
+  return [
+    paint.red(`  ${exercise}: the run made no progress for ${seconds} s ${where}.`),
+    '  The watchdog ended it; no process is left behind. If your code waits on something that never comes,',
+    '  that is the place to look.',
+  ];
+}

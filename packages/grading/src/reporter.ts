@@ -1,0 +1,94 @@
+import { writeFileSync } from 'node:fs';
+import { basename, relative } from 'node:path';
+import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/node';
+import type { FailureDetails } from './failure.ts';
+import { type CheckResult, type GradeRun, parsePointsTag } from './results.ts';
+
+/** Environment variables through which the CLI tells a grader run what it grades. */
+export const RESULT_FILE_ENV = 'KIT_RESULT_FILE';
+export const EXERCISE_ENV = 'KIT_EXERCISE';
+
+/**
+ * A Vitest reporter that writes the grade as JSON after every check, so that
+ * a run the watchdog had to end still reports the checks that finished.
+ */
+export class GradeReporter implements Reporter {
+  readonly #run: GradeRun;
+  readonly #startedAt = Date.now();
+  readonly #checks = new Map<string, CheckResult>();
+
+  constructor(
+    private readonly resultFile: string,
+    exercise: string,
+    source: string,
+  ) {
+    this.#run = { exercise, source, checks: [], errors: [], durationMs: 0 };
+  }
+
+  onTestModuleCollected(testModule: TestModule): void {
+    for (const testCase of testModule.children.allTests()) {
+      const { name, points } = parsePointsTag(testCase.name);
+      const result: CheckResult = {
+        name,
+        file: basename(testModule.moduleId),
+        points,
+        state: 'not-run',
+        figures: [],
+      };
+      this.#checks.set(testCase.id, result);
+      this.#run.checks.push(result);
+    }
+    this.#write();
+  }
+
+  onTestCaseResult(testCase: TestCase): void {
+    const check = this.#checks.get(testCase.id);
+    if (!check) return;
+    const result = testCase.result();
+    const meta = testCase.meta().check;
+    check.durationMs = testCase.diagnostic()?.duration;
+    check.figures = meta?.figures ?? [];
+    if (result.state === 'passed') {
+      check.state = 'passed';
+    } else if (result.state === 'failed') {
+      check.state = 'failed';
+      check.failure = meta?.failure ?? fromErrors(result.errors ?? []);
+    }
+    this.#write();
+  }
+
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<SerializedError>,
+  ): void {
+    for (const testModule of testModules) {
+      for (const error of testModule.errors()) {
+        this.#run.errors.push(
+          `${relative(process.cwd(), testModule.moduleId)} could not run: ${error.message}`,
+        );
+      }
+    }
+    for (const error of unhandledErrors) {
+      this.#run.errors.push(
+        `An error escaped every check (often a promise rejected with nobody awaiting it): ${error.name ?? 'Error'}: ${error.message}`,
+      );
+    }
+    this.#write();
+  }
+
+  #write(): void {
+    this.#run.durationMs = Date.now() - this.#startedAt;
+    writeFileSync(this.resultFile, JSON.stringify(this.#run, null, 2));
+  }
+}
+
+/** Explains a failure that did not come through `check()`, such as a failing hook. */
+function fromErrors(errors: ReadonlyArray<SerializedError>): FailureDetails {
+  const first = errors[0];
+  return {
+    measured: first ? `${first.name ?? 'Error'}: ${first.message}` : 'the check failed without an error',
+    expected: 'the check runs to the end',
+    meaning:
+      'The check could not run your code to the end: the error above came from its set-up or from a timer your code left behind.',
+  };
+}

@@ -1,0 +1,81 @@
+import type { FailureDetails, Figure } from './failure.ts';
+
+/** A check's state in a grade: `not-run` when the run ended before reaching it. */
+export type CheckState = 'passed' | 'failed' | 'not-run';
+
+export interface CheckResult {
+  readonly name: string;
+  readonly file: string;
+  readonly points: number;
+  state: CheckState;
+  figures: Figure[];
+  failure?: FailureDetails | undefined;
+  durationMs?: number | undefined;
+}
+
+/** Why the watchdog ended a run before the graders finished. */
+export interface Interruption {
+  readonly kind: 'never-yielded' | 'stalled';
+  /** The check that was running, when one was. */
+  readonly check?: string | undefined;
+  /** How long the run had made no progress when it was ended. */
+  readonly afterMs: number;
+}
+
+/** Everything one grading run found; written by the reporter, read by the CLI. */
+export interface GradeRun {
+  /** Folder name of the exercise, e.g. `exercise-01-concurrent-awaits`. */
+  exercise: string;
+  /** The folder whose `src/` was graded. */
+  source: string;
+  checks: CheckResult[];
+  /** Errors outside any check: a grader file that failed to load, an unhandled rejection. */
+  errors: string[];
+  interruption?: Interruption | undefined;
+  durationMs: number;
+}
+
+const POINTS_TAG = /\s\((\d+) pts?\)$/;
+
+/** The test name a check gets: its sentence followed by its points, e.g. `… (2 pts)`. */
+export function withPointsTag(name: string, points: number): string {
+  return `${name} (${points} ${points === 1 ? 'pt' : 'pts'})`;
+}
+
+/** Splits a test name made by {@link withPointsTag} back into sentence and points. */
+export function parsePointsTag(testName: string): { name: string; points: number } {
+  const match = POINTS_TAG.exec(testName);
+  if (!match) return { name: testName, points: 0 };
+  return { name: testName.slice(0, match.index), points: Number(match[1]) };
+}
+
+export interface Score {
+  readonly earned: number;
+  readonly possible: number;
+  readonly passed: number;
+  readonly failed: number;
+}
+
+/** Points and counts of a run; a check that did not run counts as failed. */
+export function score(run: GradeRun): Score {
+  let earned = 0;
+  let possible = 0;
+  let passed = 0;
+  let failed = 0;
+  for (const check of run.checks) {
+    possible += check.points;
+    if (check.state === 'passed') {
+      earned += check.points;
+      passed += 1;
+    } else {
+      failed += 1;
+    }
+  }
+  return { earned, possible, passed, failed };
+}
+
+/** A run earns a pass only when every check passed and nothing else went wrong. */
+export function isPerfect(run: GradeRun): boolean {
+  const { failed, passed } = score(run);
+  return failed === 0 && passed > 0 && run.errors.length === 0 && !run.interruption;
+}

@@ -1,0 +1,20 @@
+// Vitest setup file for graders: tells the watchdog which check is running.
+import { afterEach, beforeEach } from 'vitest';
+import { PROGRESS_FILE_ENV, writeProgress } from './progress.ts';
+
+const progressFile = process.env[PROGRESS_FILE_ENV];
+
+if (progressFile) {
+  beforeEach(({ task }) => {
+    writeProgress(progressFile, {
+      state: 'running',
+      check: task.name,
+      startedAt: Date.now(),
+      // The test's own timeout: had the event loop been free, Vitest would have ended it by then.
+      timeoutMs: task.timeout,
+    });
+  });
+  afterEach(() => {
+    writeProgress(progressFile, { state: 'idle', at: Date.now() });
+  });
+}

@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineKitConfig } from '@kit/vitest-config';
+import { type ViteUserConfig, mergeConfig } from 'vitest/config';
+import { SOURCE_DIR_ENV } from './check.ts';
+import { EXERCISE_ENV, GradeReporter, RESULT_FILE_ENV } from './reporter.ts';
+
+const setupFile = fileURLToPath(new URL('./setup.ts', import.meta.url));
+
+/**
+ * The Vitest config of an exercise's grader. `#exercise/…` imports resolve
+ * to the graded `src/` folder: the exercise's own, unless the workshop CLI
+ * points `KIT_SOURCE_DIR` at a solution or a student's submission.
+ *
+ * @example
+ * // exercises/exercise-01-concurrent-awaits/vitest.config.ts
+ * export default defineGraderConfig(import.meta.dirname);
+ */
+export function defineGraderConfig(exerciseDir: string): ViteUserConfig {
+  const sourceDir = process.env[SOURCE_DIR_ENV] ?? join(exerciseDir, 'src');
+  const resultFile = process.env[RESULT_FILE_ENV];
+  const exercise = process.env[EXERCISE_ENV] ?? exerciseDir;
+  return mergeConfig(defineKitConfig(), {
+    resolve: {
+      alias: [{ find: /^#exercise\/(.*)$/, replacement: `${sourceDir}/$1` }],
+    },
+    test: {
+      setupFiles: [setupFile],
+      env: { [SOURCE_DIR_ENV]: sourceDir },
+      // Timing checks must not share the two cores with each other.
+      fileParallelism: false,
+      reporters: resultFile ? [new GradeReporter(resultFile, exercise, sourceDir)] : ['default'],
+    },
+  });
+}

@@ -1,0 +1,122 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { type Progress, readProgress } from './progress.ts';
+import type { Interruption } from './results.ts';
+
+export interface WatchedRun {
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** The file the child writes its {@link Progress} to. */
+  readonly progressFile: string;
+  /** Added to a check's own timeout before the watchdog concludes the event loop is blocked. */
+  readonly graceMs?: number;
+  /** How long the child may go without any progress at all (loading, between checks). */
+  readonly stallMs?: number;
+  /** How often the progress file is read. */
+  readonly pollMs?: number;
+}
+
+export interface WatchedResult {
+  readonly exitCode: number | null;
+  /** stdout and stderr of the child, interleaved: shown only when the kit itself fails. */
+  readonly output: string;
+  /** Set when the watchdog had to end the run. */
+  readonly interruption?: Interruption;
+}
+
+const running = new Set<ChildProcess>();
+
+function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    // The child leads its own process group: this also ends anything it started.
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // The group is already gone.
+  }
+}
+
+process.once('exit', () => {
+  for (const child of running) killGroup(child);
+});
+
+/**
+ * Runs a grader process and ends it, with a verdict, when the learner's code
+ * blocks the event loop (a check overruns its own timeout, which a free event
+ * loop would have enforced) or when nothing happens for `stallMs`. Whatever
+ * happens, no process from the run is left behind.
+ *
+ * @example
+ * const result = await runWatched({ command: process.execPath, args: [vitestBin, 'run'], cwd, env, progressFile });
+ * if (result.interruption?.kind === 'never-yielded') console.log(`${result.interruption.check} blocked the event loop`);
+ */
+export function runWatched(run: WatchedRun): Promise<WatchedResult> {
+  const graceMs = run.graceMs ?? 5_000;
+  const stallMs = run.stallMs ?? 45_000;
+  const pollMs = run.pollMs ?? 200;
+  const child = spawn(run.command, [...run.args], {
+    cwd: run.cwd,
+    env: run.env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+
+  return new Promise((resolve, reject) => {
+    const launchedAt = Date.now();
+    let lastChangeAt = launchedAt;
+    let lastProgress: string | undefined;
+    let interruption: Interruption | undefined;
+
+    const poll = setInterval(() => {
+      const progress = readProgress(run.progressFile);
+      const now = Date.now();
+      const serialized = JSON.stringify(progress);
+      if (serialized !== lastProgress) {
+        lastProgress = serialized;
+        lastChangeAt = now;
+      }
+      interruption = overrun(progress, now, graceMs) ?? stalled(progress, now - lastChangeAt, stallMs);
+      if (interruption) {
+        clearInterval(poll);
+        killGroup(child);
+      }
+    }, pollMs);
+
+    child.once('error', (error) => {
+      clearInterval(poll);
+      running.delete(child);
+      reject(error);
+    });
+    child.once('close', (exitCode) => {
+      clearInterval(poll);
+      killGroup(child);
+      running.delete(child);
+      resolve(interruption ? { exitCode, output, interruption } : { exitCode, output });
+    });
+  });
+}
+
+function overrun(progress: Progress | undefined, now: number, graceMs: number): Interruption | undefined {
+  if (progress?.state !== 'running') return undefined;
+  const elapsed = now - progress.startedAt;
+  if (elapsed <= progress.timeoutMs + graceMs) return undefined;
+  return { kind: 'never-yielded', check: progress.check, afterMs: elapsed };
+}
+
+function stalled(progress: Progress | undefined, quietMs: number, stallMs: number): Interruption | undefined {
+  if (quietMs <= stallMs) return undefined;
+  return {
+    kind: 'stalled',
+    check: progress?.state === 'running' ? progress.check : undefined,
+    afterMs: quietMs,
+  };
+}

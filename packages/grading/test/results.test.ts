@@ -1,0 +1,35 @@
+import { expect, test } from 'vitest';
+import { type GradeRun, isPerfect, parsePointsTag, score, withPointsTag } from '../src/results.ts';
+
+test('points survive the round trip through a test name', () => {
+  expect(withPointsTag('runAll keeps the order', 1)).toBe('runAll keeps the order (1 pt)');
+  expect(parsePointsTag(withPointsTag('a (b) c', 12))).toEqual({ name: 'a (b) c', points: 12 });
+  expect(parsePointsTag('no tag')).toEqual({ name: 'no tag', points: 0 });
+});
+
+const run = (states: Array<'passed' | 'failed' | 'not-run'>): GradeRun => ({
+  exercise: 'exercise-00',
+  source: '/tmp/src',
+  checks: states.map((state, i) => ({ name: `c${i}`, file: 'f', points: i + 1, state, figures: [] })),
+  errors: [],
+  durationMs: 0,
+});
+
+test('the score counts points of passed checks; a check not run counts as failed', () => {
+  expect(score(run(['passed', 'failed', 'not-run']))).toEqual({
+    earned: 1,
+    possible: 6,
+    passed: 1,
+    failed: 2,
+  });
+});
+
+test('a run is perfect only when every check passed and nothing else went wrong', () => {
+  expect(isPerfect(run(['passed', 'passed']))).toBe(true);
+  expect(isPerfect(run(['passed', 'failed']))).toBe(false);
+  expect(isPerfect(run([]))).toBe(false);
+  expect(isPerfect({ ...run(['passed']), errors: ['boom'] })).toBe(false);
+  expect(isPerfect({ ...run(['passed']), interruption: { kind: 'stalled', afterMs: 1 } })).toBe(
+    false,
+  );
+});

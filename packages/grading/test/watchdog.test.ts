@@ -1,0 +1,76 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, test } from 'vitest';
+import { runWatched } from '../src/watchdog.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function scratch() {
+  const dir = mkdtempSync(join(tmpdir(), 'watchdog-'));
+  dirs.push(dir);
+  return { dir, progressFile: join(dir, 'progress.json'), pidFile: join(dir, 'grandchild.pid') };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function runScript(script: string, files: ReturnType<typeof scratch>, stallMs = 5_000) {
+  return runWatched({
+    command: process.execPath,
+    args: ['-e', script],
+    cwd: files.dir,
+    env: { ...process.env, PROGRESS: files.progressFile, PID_FILE: files.pidFile },
+    progressFile: files.progressFile,
+    graceMs: 300,
+    stallMs,
+    pollMs: 50,
+  });
+}
+
+test('a check whose code never yields is ended soon after its own timeout, and named', async () => {
+  const files = scratch();
+  const started = Date.now();
+  const result = await runScript(
+    `require('fs').writeFileSync(process.env.PROGRESS, JSON.stringify({ state: 'running', check: 'spins', startedAt: Date.now(), timeoutMs: 200 }));
+     while (true) {}`,
+    files,
+  );
+  expect(result.interruption).toMatchObject({ kind: 'never-yielded', check: 'spins' });
+  expect(Date.now() - started).toBeLessThan(4_000);
+});
+
+test('a run that makes no progress at all is ended as stalled', async () => {
+  const files = scratch();
+  const result = await runScript('setInterval(() => {}, 1000)', files, 400);
+  expect(result.interruption?.kind).toBe('stalled');
+});
+
+test('a run that finishes is not interrupted and keeps its output', async () => {
+  const files = scratch();
+  const result = await runScript('console.log("done")', files);
+  expect(result.interruption).toBeUndefined();
+  expect(result.exitCode).toBe(0);
+  expect(result.output).toContain('done');
+});
+
+test('nothing the run started is left behind', async () => {
+  const files = scratch();
+  await runScript(
+    `const child = require('child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+     require('fs').writeFileSync(process.env.PID_FILE, String(child.pid));
+     setTimeout(() => process.exit(0), 200);`,
+    files,
+  );
+  const grandchild = Number(readFileSync(files.pidFile, 'utf8'));
+  await expect.poll(() => isAlive(grandchild), { timeout: 2_000 }).toBe(false);
+});

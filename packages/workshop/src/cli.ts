@@ -1,0 +1,110 @@
+import { parseArgs } from 'node:util';
+import { compareFolders } from './commands/compare.ts';
+import { gradeForCi } from './commands/grade.ts';
+import { showHint } from './commands/hint.ts';
+import { resetExercise } from './commands/reset.ts';
+import { selfCheck } from './commands/self-check.ts';
+import { showSolution } from './commands/solution.ts';
+import { showHome } from './commands/start.ts';
+import { gradeExercises } from './commands/test.ts';
+import { type Exercise, UsageError, findKitRoot, listExercises, resolveExercise } from './kit.ts';
+import { red } from './output.ts';
+
+const USAGE = `Usage: pnpm <command> [exercise] [options]
+
+  pnpm start                         the workshop home: every exercise, its status, what to do next
+  pnpm test <exercise…>              grade your code in exercises/<exercise>/src
+      --watch                        grade again on every save
+      --solution                     grade the reference solution instead
+      --target <dir>                 grade any folder laid out like the exercise (a student's submission)
+  pnpm test                          the kit's self-check (every grader against solution, starter, variants)
+  pnpm hint <exercise> [n] [--all]   the next hint, hint n, or all of them
+  pnpm solution <exercise>           your code against the solution, and the solution's notes
+  pnpm reset <exercise>              put the starter back (your files are kept in .workshop/backups)
+  pnpm compare <exercise> <dir…>     grade several folders side by side
+  pnpm grade [exercise…]             grading for CI: --target <dir>, --json <file>, --junit <file>, --classroom <file>
+
+An exercise is named by its number (03 or 3), its folder name or its slug.`;
+
+function one(exercises: readonly Exercise[], names: readonly string[], command: string): Exercise {
+  const [name] = names;
+  if (!name) throw new UsageError(`Name an exercise: pnpm ${command} 01`);
+  return resolveExercise(exercises, name);
+}
+
+/** Runs the workshop CLI; resolves to the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      watch: { type: 'boolean', default: false },
+      solution: { type: 'boolean', default: false },
+      target: { type: 'string' },
+      all: { type: 'boolean', default: false },
+      json: { type: 'string' },
+      junit: { type: 'string' },
+      classroom: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...names] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const root = findKitRoot();
+  const exercises = listExercises(root);
+  // pnpm runs scripts from the kit's root; paths the user typed start where they typed them.
+  const cwd = process.env.INIT_CWD ?? process.cwd();
+  const named = () => names.map((name) => resolveExercise(exercises, name));
+
+  switch (command) {
+    case 'start':
+      return showHome(root, exercises);
+    case 'test':
+      if (names.length === 0 && !values.solution && !values.target && !values.watch) {
+        return selfCheck(root, exercises);
+      }
+      if (names.length === 0) throw new UsageError('Name the exercise to grade, e.g. pnpm test 01 --solution');
+      return gradeExercises({
+        root,
+        exercises: named(),
+        solution: values.solution,
+        target: values.target,
+        watch: values.watch,
+        cwd,
+      });
+    case 'hint': {
+      const [, number] = names;
+      return showHint(root, one(exercises, names, 'hint'), number, values.all);
+    }
+    case 'solution':
+      return showSolution(root, one(exercises, names, 'solution'));
+    case 'reset':
+      return resetExercise(root, one(exercises, names, 'reset'));
+    case 'compare':
+      return compareFolders(one(exercises, names, 'compare'), names.slice(1), cwd);
+    case 'grade':
+      return gradeForCi({
+        exercises: names.length > 0 ? named() : exercises,
+        target: values.target,
+        json: values.json,
+        junit: values.junit,
+        classroom: values.classroom,
+        cwd,
+      });
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+export function reportError(error: unknown): number {
+  if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    console.error(red(error.message));
+    return 2;
+  }
+  console.error(red('The workshop CLI itself failed. This is a bug in the kit, not in your code:'));
+  console.error(error);
+  return 70;
+}

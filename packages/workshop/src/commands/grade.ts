@@ -1,0 +1,39 @@
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { renderReport } from '@kit/grading/report';
+import { type GradeRun, isPerfect } from '@kit/grading/results';
+import { toClassroom, toJson, toJunit, toStepSummary } from '../ci-reports.ts';
+import { checkTargetLayout, gradeFolder } from '../grade.ts';
+import { type Exercise, UsageError } from '../kit.ts';
+import { exerciseHeading } from '../output.ts';
+
+export interface CiGradeOptions {
+  readonly exercises: readonly Exercise[];
+  readonly target: string | undefined;
+  readonly json: string | undefined;
+  readonly junit: string | undefined;
+  readonly classroom: string | undefined;
+  readonly cwd: string;
+}
+
+/**
+ * Grading for CI: the plain report on stdout, plus JSON, JUnit and
+ * GitHub-Classroom results in files, and a step summary when the CI offers one.
+ */
+export async function gradeForCi(options: CiGradeOptions): Promise<number> {
+  if (options.target && options.exercises.length !== 1) {
+    throw new UsageError('--target grades one exercise at a time: name a single exercise.');
+  }
+  const runs: GradeRun[] = [];
+  for (const exercise of options.exercises) {
+    const target = options.target ? checkTargetLayout(exercise, resolve(options.cwd, options.target)) : undefined;
+    const run = await gradeFolder({ exercise, folder: target ?? exercise.dir, copy: target !== undefined });
+    runs.push(run);
+    console.log(renderReport(run, { title: exerciseHeading(exercise), hintCommand: (hint) => `pnpm hint ${exercise.id} ${hint}` }), '\n');
+  }
+  if (options.json) writeFileSync(resolve(options.cwd, options.json), toJson(runs));
+  if (options.junit) writeFileSync(resolve(options.cwd, options.junit), toJunit(runs));
+  if (options.classroom) writeFileSync(resolve(options.cwd, options.classroom), toClassroom(runs));
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, toStepSummary(runs));
+  return runs.every(isPerfect) ? 0 : 1;
+}

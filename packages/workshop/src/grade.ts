@@ -1,0 +1,125 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { PROGRESS_FILE_ENV } from '@kit/grading/progress';
+import { EXERCISE_ENV, RESULT_FILE_ENV } from '@kit/grading/reporter';
+import type { GradeRun } from '@kit/grading/results';
+import { runWatched } from '@kit/grading/watchdog';
+import { type Exercise, UsageError } from './kit.ts';
+
+const require = createRequire(import.meta.url);
+const vitestBin = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
+
+/** Files of `src/` below `dir`, relative to it, skipping dependencies. */
+export function sourceFiles(srcDir: string, prefix = ''): string[] {
+  return readdirSync(srcDir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) return [];
+    const path = join(prefix, entry.name);
+    return entry.isDirectory() ? sourceFiles(join(srcDir, entry.name), path) : [path];
+  });
+}
+
+/**
+ * Checks that `dir` is laid out like the exercise: a folder whose `src/`
+ * holds every file of the exercise's starter.
+ */
+export function checkTargetLayout(exercise: Exercise, dir: string): string {
+  const target = resolve(dir);
+  const expected = sourceFiles(join(exercise.dir, 'src'));
+  const layout = `laid out like ${exercise.name}: a folder whose src/ holds ${expected.map((file) => `src/${file}`).join(', ')}`;
+  if (!existsSync(target)) throw new UsageError(`${dir} does not exist. Give a folder ${layout}.`);
+  if (!statSync(target).isDirectory()) throw new UsageError(`${dir} is a file, not a folder. Give a folder ${layout}.`);
+  const missing = expected.filter((file) => !existsSync(join(target, 'src', file)));
+  if (missing.length > 0) {
+    const hint = existsSync(join(target, 'src'))
+      ? `its src/ lacks ${missing.join(', ')}`
+      : 'it has no src/ folder (point at the folder that contains src/, not at src/ itself)';
+    throw new UsageError(`${dir} is not ${layout}: ${hint}.`);
+  }
+  return target;
+}
+
+export interface GradeRequest {
+  readonly exercise: Exercise;
+  /** The folder whose `src/` is graded. */
+  readonly folder: string;
+  /**
+   * Copy `src/` into the exercise before grading, so that a folder anywhere on
+   * disk resolves its imports against the kit's dependencies. The folder
+   * itself is only read.
+   */
+  readonly copy: boolean;
+  /** Files to change in the copy, for the self-check's wrong variants. */
+  readonly edit?: (srcDir: string) => void;
+}
+
+/** Grades one folder with the exercise's grader, under the watchdog. */
+export async function gradeFolder(request: GradeRequest): Promise<GradeRun> {
+  const { exercise } = request;
+  const scratch = mkdtempSync(join(tmpdir(), `kit-${exercise.id}-`));
+  const workDir = request.copy ? join(exercise.dir, '.graded', `${process.pid}-${Date.now()}`) : undefined;
+  try {
+    let sourceDir = join(request.folder, 'src');
+    if (workDir) {
+      mkdirSync(workDir, { recursive: true });
+      cpSync(sourceDir, join(workDir, 'src'), {
+        recursive: true,
+        filter: (path) => !path.split('/').includes('node_modules'),
+      });
+      sourceDir = join(workDir, 'src');
+      request.edit?.(sourceDir);
+    }
+    const resultFile = join(scratch, 'result.json');
+    const progressFile = join(scratch, 'progress.json');
+    const started = Date.now();
+    const watched = await runWatched({
+      command: process.execPath,
+      args: [vitestBin, 'run', '--configLoader', 'runner', '--root', exercise.dir],
+      cwd: exercise.dir,
+      env: {
+        ...process.env,
+        KIT_SOURCE_DIR: sourceDir,
+        [RESULT_FILE_ENV]: resultFile,
+        [PROGRESS_FILE_ENV]: progressFile,
+        [EXERCISE_ENV]: exercise.name,
+        FORCE_COLOR: '0',
+      },
+      progressFile,
+    });
+    const run = readRun(resultFile) ?? {
+      exercise: exercise.name,
+      source: '',
+      checks: [],
+      errors: [
+        `The grader did not start (exit code ${watched.exitCode}). Its output:\n${watched.output.trim().split('\n').slice(-30).join('\n')}`,
+      ],
+      durationMs: 0,
+    };
+    run.source = relativeToCwd(request.folder);
+    run.durationMs = Date.now() - started;
+    if (watched.interruption) {
+      run.interruption = watched.interruption;
+    } else if (watched.exitCode !== 0 && run.checks.every((check) => check.state !== 'failed') && run.errors.length === 0) {
+      run.errors.push(`The grader exited with code ${watched.exitCode}:\n${watched.output.trim().split('\n').slice(-30).join('\n')}`);
+    }
+    return run;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+function readRun(file: string): GradeRun | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as GradeRun;
+  } catch {
+    return undefined;
+  }
+}
+
+function relativeToCwd(path: string): string {
+  const relativePath = relative(process.cwd(), path);
+  return relativePath.startsWith('..') || relativePath === '' ? path : relativePath;
+}
