@@ -1,5 +1,5 @@
 import swc from 'unplugin-swc';
-import { type ViteUserConfig, defineConfig } from 'vitest/config';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
 
 /**
  * The Vitest config every package of the kit starts from. SWC compiles the

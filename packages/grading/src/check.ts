@@ -1,19 +1,8 @@
 import { relative } from 'node:path';
 import { test } from 'vitest';
-import {
-  type FailureDetails,
-  type Figure,
-  GradingFailure,
-  collectFiguresInto,
-  show,
-} from './failure.ts';
+import { collectFiguresInto, GradingFailure, show } from './failure.ts';
+import type { CheckMeta } from './meta.ts';
 import { withPointsTag } from './results.ts';
-
-declare module 'vitest' {
-  interface TaskMeta {
-    check?: { timeoutMs: number; figures: Figure[]; failure?: FailureDetails };
-  }
-}
 
 export interface CheckOptions {
   /** Points the check is worth in the grade. */
@@ -44,7 +33,7 @@ export function check(name: string, options: CheckOptions, body: () => Promise<v
   const timeoutMs = options.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
   // Vitest's own timeout is only a backstop: the race below fires first and explains itself.
   test(withPointsTag(name, options.points), { timeout: timeoutMs + 2_000 }, async ({ task }) => {
-    const meta: NonNullable<typeof task.meta.check> = { timeoutMs, figures: [] };
+    const meta: CheckMeta = { timeoutMs, figures: [] };
     task.meta.check = meta;
     collectFiguresInto((figure) => meta.figures.push(figure));
     try {
@@ -128,7 +117,8 @@ export function learnerModule<T extends object>(
           throw new GradingFailure({
             measured: `${path} does not export ${missing.join(', ')} as a function`,
             expected: `${path} exports ${requiredFunctions.join(', ')}`,
-            meaning: 'The grader calls these by name: keep the names and signatures from the README.',
+            meaning:
+              'The grader calls these by name: keep the names and signatures from the README.',
           });
         }
         return module;

@@ -1,4 +1,4 @@
-import { isDeepStrictEqual, inspect } from 'node:util';
+import { inspect, isDeepStrictEqual } from 'node:util';
 import type { Span } from './in-flight.ts';
 import { renderTimeline, type TimelineOptions } from './timeline.ts';
 

@@ -6,7 +6,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
  * loop is blocked.
  */
 export type Progress =
-  | { readonly state: 'running'; readonly check: string; readonly startedAt: number; readonly timeoutMs: number }
+  | {
+      readonly state: 'running';
+      readonly check: string;
+      readonly startedAt: number;
+      readonly timeoutMs: number;
+    }
   | { readonly state: 'idle'; readonly at: number };
 
 /** The environment variable that names the progress file. */

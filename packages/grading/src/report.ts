@@ -46,7 +46,8 @@ export function renderReport(run: GradeRun, options: ReportOptions = {}): string
   for (const error of run.errors) {
     lines.push('', `${paint.red('  !')} ${error}`);
   }
-  if (run.interruption) lines.push('', ...renderInterruption(run.interruption, run.exercise, paint));
+  if (run.interruption)
+    lines.push('', ...renderInterruption(run.interruption, run.exercise, paint));
 
   const { earned, possible, passed, failed } = score(run);
   lines.push(
@@ -104,7 +105,9 @@ function renderInterruption(
   paint: ReturnType<typeof palette>,
 ): string[] {
   const seconds = (interruption.afterMs / 1000).toFixed(0);
-  const where = interruption.check ? `while "${interruption.check}" ran` : 'while the grader loaded';
+  const where = interruption.check
+    ? `while "${interruption.check}" ran`
+    : 'while the grader loaded';
   if (interruption.kind === 'never-yielded') {
     return [
       paint.red(`  ${exercise}: your code never yielded ${where}.`),

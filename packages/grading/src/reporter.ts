@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/node';
 import type { FailureDetails } from './failure.ts';
+import type {} from './meta.ts';
 import { type CheckResult, type GradeRun, parsePointsTag } from './results.ts';
 
 /** Environment variables through which the CLI tells a grader run what it grades. */
@@ -38,6 +39,9 @@ export class GradeReporter implements Reporter {
       this.#checks.set(testCase.id, result);
       this.#run.checks.push(result);
     }
+    // Files run in whatever order Vitest prefers; the report follows their names
+    // (graders number them in the order of the README), checks within a file in order.
+    this.#run.checks.sort((a, b) => a.file.localeCompare(b.file));
     this.#write();
   }
 
@@ -86,7 +90,9 @@ export class GradeReporter implements Reporter {
 function fromErrors(errors: ReadonlyArray<SerializedError>): FailureDetails {
   const first = errors[0];
   return {
-    measured: first ? `${first.name ?? 'Error'}: ${first.message}` : 'the check failed without an error',
+    measured: first
+      ? `${first.name ?? 'Error'}: ${first.message}`
+      : 'the check failed without an error',
     expected: 'the check runs to the end',
     meaning:
       'The check could not run your code to the end: the error above came from its set-up or from a timer your code left behind.',

@@ -1,6 +1,7 @@
 // Vitest setup file for graders: tells the watchdog which check is running.
 import { afterEach, beforeEach } from 'vitest';
 import { PROGRESS_FILE_ENV, writeProgress } from './progress.ts';
+import { parsePointsTag } from './results.ts';
 
 const progressFile = process.env[PROGRESS_FILE_ENV];
 
@@ -8,7 +9,7 @@ if (progressFile) {
   beforeEach(({ task }) => {
     writeProgress(progressFile, {
       state: 'running',
-      check: task.name,
+      check: parsePointsTag(task.name).name,
       startedAt: Date.now(),
       // The test's own timeout: had the event loop been free, Vitest would have ended it by then.
       timeoutMs: task.timeout,

@@ -22,7 +22,10 @@ export function isLoopback(url: URL): boolean {
 export function createUpstreamServer(...handlers: RequestHandler[]): SetupServer {
   const server = setupServer(
     // Checked before the grader's own handlers: NestJS under supertest must reach itself.
-    http.all(({ request }) => isLoopback(new URL(request.url)), () => passthrough()),
+    http.all(
+      ({ request }) => isLoopback(new URL(request.url)),
+      () => passthrough(),
+    ),
     ...handlers,
   );
   const listen = server.listen.bind(server);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineKitConfig } from '@kit/vitest-config';
-import { type ViteUserConfig, mergeConfig } from 'vitest/config';
+import { mergeConfig, type ViteUserConfig } from 'vitest/config';
 import { SOURCE_DIR_ENV } from './check.ts';
 import { EXERCISE_ENV, GradeReporter, RESULT_FILE_ENV } from './reporter.ts';
 

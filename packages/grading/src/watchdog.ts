@@ -84,7 +84,8 @@ export function runWatched(run: WatchedRun): Promise<WatchedResult> {
         lastProgress = serialized;
         lastChangeAt = now;
       }
-      interruption = overrun(progress, now, graceMs) ?? stalled(progress, now - lastChangeAt, stallMs);
+      interruption =
+        overrun(progress, now, graceMs) ?? stalled(progress, now - lastChangeAt, stallMs);
       if (interruption) {
         clearInterval(poll);
         killGroup(child);
@@ -105,14 +106,22 @@ export function runWatched(run: WatchedRun): Promise<WatchedResult> {
   });
 }
 
-function overrun(progress: Progress | undefined, now: number, graceMs: number): Interruption | undefined {
+function overrun(
+  progress: Progress | undefined,
+  now: number,
+  graceMs: number,
+): Interruption | undefined {
   if (progress?.state !== 'running') return undefined;
   const elapsed = now - progress.startedAt;
   if (elapsed <= progress.timeoutMs + graceMs) return undefined;
   return { kind: 'never-yielded', check: progress.check, afterMs: elapsed };
 }
 
-function stalled(progress: Progress | undefined, quietMs: number, stallMs: number): Interruption | undefined {
+function stalled(
+  progress: Progress | undefined,
+  quietMs: number,
+  stallMs: number,
+): Interruption | undefined {
   if (quietMs <= stallMs) return undefined;
   return {
     kind: 'stalled',

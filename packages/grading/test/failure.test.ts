@@ -1,11 +1,11 @@
 import { afterEach, expect, test } from 'vitest';
 import {
-  type Figure,
-  GradingFailure,
   collectFiguresInto,
   expectEqual,
   expectFigure,
   expectThat,
+  type Figure,
+  GradingFailure,
 } from '../src/failure.ts';
 
 afterEach(() => collectFiguresInto(undefined));

@@ -10,7 +10,13 @@ test('points survive the round trip through a test name', () => {
 const run = (states: Array<'passed' | 'failed' | 'not-run'>): GradeRun => ({
   exercise: 'exercise-00',
   source: '/tmp/src',
-  checks: states.map((state, i) => ({ name: `c${i}`, file: 'f', points: i + 1, state, figures: [] })),
+  checks: states.map((state, i) => ({
+    name: `c${i}`,
+    file: 'f',
+    points: i + 1,
+    state,
+    figures: [],
+  })),
   errors: [],
   durationMs: 0,
 });

@@ -45,7 +45,10 @@ test('marks rejections and pending calls', () => {
 });
 
 test('marks are drawn under the axis at their time', () => {
-  const drawn = renderTimeline(sequential, { width: 10, marks: [{ at: 200, label: 'first failure' }] });
+  const drawn = renderTimeline(sequential, {
+    width: 10,
+    marks: [{ at: 200, label: 'first failure' }],
+  });
   expect(drawn.split('\n').at(-1)).toBe('              ↑ first failure (200 ms)');
 });
 

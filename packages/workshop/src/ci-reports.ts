@@ -42,7 +42,13 @@ export function toJunit(runs: readonly GradeRun[]): string {
       '  </testsuite>',
     ].join('\n');
   });
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<testsuites>', ...suites, '</testsuites>', ''].join('\n');
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<testsuites>',
+    ...suites,
+    '</testsuites>',
+    '',
+  ].join('\n');
 }
 
 /** The result format GitHub Classroom's autograding reporter reads: points per test. */
@@ -68,8 +74,13 @@ export function toStepSummary(runs: readonly GradeRun[]): string {
     for (const check of run.checks) {
       const mark = check.state === 'passed' ? '✅' : '❌';
       const earned = check.state === 'passed' ? check.points : 0;
-      const measured = (check.failure?.measured ?? check.figures[0]?.measured ?? '').replace(/\|/g, '\\|');
-      lines.push(`| ${run.exercise} | ${mark} ${check.name} | ${earned}/${check.points} | ${measured} |`);
+      const measured = (check.failure?.measured ?? check.figures[0]?.measured ?? '').replace(
+        /\|/g,
+        '\\|',
+      );
+      lines.push(
+        `| ${run.exercise} | ${mark} ${check.name} | ${earned}/${check.points} | ${measured} |`,
+      );
     }
   }
   const totals = runs.map((run) => {

@@ -7,7 +7,7 @@ import { selfCheck } from './commands/self-check.ts';
 import { showSolution } from './commands/solution.ts';
 import { showHome } from './commands/start.ts';
 import { gradeExercises } from './commands/test.ts';
-import { type Exercise, UsageError, findKitRoot, listExercises, resolveExercise } from './kit.ts';
+import { type Exercise, findKitRoot, listExercises, resolveExercise, UsageError } from './kit.ts';
 import { red } from './output.ts';
 
 const USAGE = `Usage: pnpm <command> [exercise] [options]
@@ -66,7 +66,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (names.length === 0 && !values.solution && !values.target && !values.watch) {
         return selfCheck(root, exercises);
       }
-      if (names.length === 0) throw new UsageError('Name the exercise to grade, e.g. pnpm test 01 --solution');
+      if (names.length === 0)
+        throw new UsageError('Name the exercise to grade, e.g. pnpm test 01 --solution');
       return gradeExercises({
         root,
         exercises: named(),
@@ -100,7 +101,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 export function reportError(error: unknown): number {
-  if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+  if (
+    error instanceof UsageError ||
+    (error instanceof TypeError &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS'))
+  ) {
     console.error(red(error.message));
     return 2;
   }

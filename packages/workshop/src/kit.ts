@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,7 +26,8 @@ export function findKitRoot(from = dirname(fileURLToPath(import.meta.url))): str
   let dir = from;
   while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`No pnpm-workspace.yaml above ${from}: is the kit complete?`);
+    if (parent === dir)
+      throw new Error(`No pnpm-workspace.yaml above ${from}: is the kit complete?`);
     dir = parent;
   }
   return dir;

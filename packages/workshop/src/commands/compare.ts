@@ -14,8 +14,15 @@ function cell(run: GradeRun, name: string): string {
 }
 
 /** Grades several folders with the same checks and prints them side by side. */
-export async function compareFolders(exercise: Exercise, dirs: readonly string[], cwd: string): Promise<number> {
-  if (dirs.length === 0) throw new UsageError(`Name the folders to compare: pnpm compare ${exercise.id} <dirA> <dirB> …`);
+export async function compareFolders(
+  exercise: Exercise,
+  dirs: readonly string[],
+  cwd: string,
+): Promise<number> {
+  if (dirs.length === 0)
+    throw new UsageError(
+      `Name the folders to compare: pnpm compare ${exercise.id} <dirA> <dirB> …`,
+    );
   const folders = dirs.map((dir) => checkTargetLayout(exercise, resolve(cwd, dir)));
   const runs: GradeRun[] = [];
   for (const folder of folders) {
@@ -27,7 +34,9 @@ export async function compareFolders(exercise: Exercise, dirs: readonly string[]
   const columns = folders.map((folder) => basename(folder));
   const columnWidth = Math.max(28, ...columns.map((column) => column.length));
   console.log(bold(`Exercise ${exercise.id}: ${columns.length} folders compared`));
-  console.log(`${''.padEnd(width)}  ${columns.map((column) => column.padEnd(columnWidth)).join('  ')}`);
+  console.log(
+    `${''.padEnd(width)}  ${columns.map((column) => column.padEnd(columnWidth)).join('  ')}`,
+  );
   for (const name of names) {
     const cells = runs.map((run) => cell(run, name).slice(0, columnWidth).padEnd(columnWidth));
     const painted = cells.map((text) => (text.startsWith('✓') ? green(text) : red(text)));
@@ -35,7 +44,11 @@ export async function compareFolders(exercise: Exercise, dirs: readonly string[]
   }
   const totals = runs.map((run) => {
     const { earned, possible } = score(run);
-    const note = run.interruption ? ' (stopped by the watchdog)' : run.errors.length > 0 ? ' (errors)' : '';
+    const note = run.interruption
+      ? ' (stopped by the watchdog)'
+      : run.errors.length > 0
+        ? ' (errors)'
+        : '';
     return `${earned}/${possible}${note}`.padEnd(columnWidth);
   });
   console.log(`${bold('Score'.padEnd(width))}  ${totals.join('  ')}`);

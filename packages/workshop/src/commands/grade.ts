@@ -26,14 +26,27 @@ export async function gradeForCi(options: CiGradeOptions): Promise<number> {
   }
   const runs: GradeRun[] = [];
   for (const exercise of options.exercises) {
-    const target = options.target ? checkTargetLayout(exercise, resolve(options.cwd, options.target)) : undefined;
-    const run = await gradeFolder({ exercise, folder: target ?? exercise.dir, copy: target !== undefined });
+    const target = options.target
+      ? checkTargetLayout(exercise, resolve(options.cwd, options.target))
+      : undefined;
+    const run = await gradeFolder({
+      exercise,
+      folder: target ?? exercise.dir,
+      copy: target !== undefined,
+    });
     runs.push(run);
-    console.log(renderReport(run, { title: exerciseHeading(exercise), hintCommand: (hint) => `pnpm hint ${exercise.id} ${hint}` }), '\n');
+    console.log(
+      renderReport(run, {
+        title: exerciseHeading(exercise),
+        hintCommand: (hint) => `pnpm hint ${exercise.id} ${hint}`,
+      }),
+      '\n',
+    );
   }
   if (options.json) writeFileSync(resolve(options.cwd, options.json), toJson(runs));
   if (options.junit) writeFileSync(resolve(options.cwd, options.junit), toJunit(runs));
   if (options.classroom) writeFileSync(resolve(options.cwd, options.classroom), toClassroom(runs));
-  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, toStepSummary(runs));
+  if (process.env.GITHUB_STEP_SUMMARY)
+    appendFileSync(process.env.GITHUB_STEP_SUMMARY, toStepSummary(runs));
   return runs.every(isPerfect) ? 0 : 1;
 }

@@ -13,7 +13,9 @@ interface Hint {
 export function readHints(exercise: Exercise): Hint[] {
   const file = join(exercise.dir, 'HINTS.md');
   if (!existsSync(file)) return [];
-  const sections = readFileSync(file, 'utf8').split(/^(?=## Hint \d+)/m).slice(1);
+  const sections = readFileSync(file, 'utf8')
+    .split(/^(?=## Hint \d+)/m)
+    .slice(1);
   return sections.map((section) => ({
     number: Number(/^## Hint (\d+)/.exec(section)?.[1]),
     text: section.trim(),
@@ -24,7 +26,12 @@ export function readHints(exercise: Exercise): Hint[] {
  * Shows one hint: the one asked for, or the next one not yet shown, so that
  * repeating `pnpm hint 01` walks from a nudge to nearly the answer.
  */
-export function showHint(root: string, exercise: Exercise, wanted: string | undefined, all: boolean): number {
+export function showHint(
+  root: string,
+  exercise: Exercise,
+  wanted: string | undefined,
+  all: boolean,
+): number {
   const hints = readHints(exercise);
   if (hints.length === 0) throw new UsageError(`${exercise.name} has no hints yet.`);
   const last = hints.length;
@@ -39,7 +46,9 @@ export function showHint(root: string, exercise: Exercise, wanted: string | unde
   const number = wanted === undefined ? Math.min(seen + 1, last) : Number(wanted);
   const hint = hints.find((candidate) => candidate.number === number);
   if (!hint) {
-    throw new UsageError(`${exercise.name} has hints 1 to ${last}; "${wanted}" is not one of them.`);
+    throw new UsageError(
+      `${exercise.name} has hints 1 to ${last}; "${wanted}" is not one of them.`,
+    );
   }
   console.log(`${bold(`Exercise ${exercise.id}`)} ${dim(`hint ${number} of ${last}`)}\n`);
   console.log(hint.text);

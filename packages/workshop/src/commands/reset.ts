@@ -18,9 +18,16 @@ export function resetExercise(root: string, exercise: Exercise): number {
   const upstream = git(root, ['merge-base', 'HEAD', '@{upstream}']);
   const commit = upstream.status === 0 ? upstream.stdout.trim() : 'HEAD';
   if (git(root, ['cat-file', '-e', `${commit}:${src}`]).status !== 0) {
-    throw new UsageError(`Cannot find the starter of ${exercise.name} in git (${commit}): is this a clone of the kit?`);
+    throw new UsageError(
+      `Cannot find the starter of ${exercise.name} in git (${commit}): is this a clone of the kit?`,
+    );
   }
-  const backup = join(root, '.workshop', 'backups', `${exercise.name}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  const backup = join(
+    root,
+    '.workshop',
+    'backups',
+    `${exercise.name}-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+  );
   if (existsSync(join(root, src))) {
     cpSync(join(root, src), join(backup, 'src'), { recursive: true });
     rmSync(join(root, src), { recursive: true, force: true });
@@ -28,7 +35,9 @@ export function resetExercise(root: string, exercise: Exercise): number {
   const restore = git(root, ['checkout', commit, '--', src]);
   if (restore.status !== 0) throw new Error(`git could not restore ${src}: ${restore.stderr}`);
   git(root, ['reset', '--quiet', '--', src]);
-  console.log(`${src} is back to the starter (from ${commit === 'HEAD' ? 'the last commit' : commit.slice(0, 7)}).`);
+  console.log(
+    `${src} is back to the starter (from ${commit === 'HEAD' ? 'the last commit' : commit.slice(0, 7)}).`,
+  );
   console.log(`Your previous files are in ${relative(root, backup)}/src.`);
   return 0;
 }

@@ -30,10 +30,14 @@ export async function selfCheck(root: string, exercises: readonly Exercise[]): P
   const tally: Tally = { passed: 0, failed: 0 };
 
   console.log(bold('Package tests (turbo run test)'));
-  const packages = spawnSync('pnpm', ['exec', 'turbo', 'run', 'test', '--output-logs=errors-only'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const packages = spawnSync(
+    'pnpm',
+    ['exec', 'turbo', 'run', 'test', '--output-logs=errors-only'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   verdict(tally, packages.status === 0, "the packages' own tests pass");
 
   for (const exercise of exercises) {
@@ -77,7 +81,9 @@ export async function selfCheck(root: string, exercises: readonly Exercise[]): P
       );
     }
 
-    const neverFailing = solution.checks.map((check) => check.name).filter((name) => !seenFailing.has(name));
+    const neverFailing = solution.checks
+      .map((check) => check.name)
+      .filter((name) => !seenFailing.has(name));
     verdict(
       tally,
       neverFailing.length === 0,
@@ -86,7 +92,10 @@ export async function selfCheck(root: string, exercises: readonly Exercise[]): P
     );
   }
 
-  console.log('', dim('A ✗ above names what broke; `pnpm test <exercise> --solution` shows the full report.'));
+  console.log(
+    '',
+    dim('A ✗ above names what broke; `pnpm test <exercise> --solution` shows the full report.'),
+  );
   console.log(`${tally.passed} passed, ${tally.failed} failed`);
   return tally.failed === 0 ? 0 : 1;
 }

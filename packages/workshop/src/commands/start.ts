@@ -12,27 +12,43 @@ export function showHome(root: string, exercises: readonly Exercise[]): number {
   const next = exercises.find((exercise) => !done(exercise));
 
   console.log(bold('Async Node.js workshop'));
-  console.log(dim('Concurrency, streaming and the event loop on Node.js and NestJS, graded by measurement.\n'));
+  console.log(
+    dim(
+      'Concurrency, streaming and the event loop on Node.js and NestJS, graded by measurement.\n',
+    ),
+  );
   for (const exercise of exercises) {
     const grade = grades[exercise.name];
     const status = !grade
       ? dim('not graded yet')
       : grade.failed === 0
         ? green(`✓ done (${grade.earned}/${grade.possible})`)
-        : yellow(`${grade.earned}/${grade.possible}, ${grade.failed} check${grade.failed === 1 ? '' : 's'} to go`);
+        : yellow(
+            `${grade.earned}/${grade.possible}, ${grade.failed} check${grade.failed === 1 ? '' : 's'} to go`,
+          );
     const marker = exercise === next ? yellow('→') : ' ';
     console.log(`${marker} ${exercise.id}  ${exercise.title.padEnd(40)} ${status}`);
   }
   console.log('');
   if (next) {
     const folder = `exercises/${next.name}`;
-    console.log(`${bold('Next:')} exercise ${next.id}. Read ${folder}/README.md, edit ${folder}/src/, then:`);
-    console.log(`  pnpm test ${next.id}            grade your code (add --watch to re-grade on save)`);
-    console.log(`  pnpm hint ${next.id}            the next hint, from a nudge to nearly the answer`);
+    console.log(
+      `${bold('Next:')} exercise ${next.id}. Read ${folder}/README.md, edit ${folder}/src/, then:`,
+    );
+    console.log(
+      `  pnpm test ${next.id}            grade your code (add --watch to re-grade on save)`,
+    );
+    console.log(
+      `  pnpm hint ${next.id}            the next hint, from a nudge to nearly the answer`,
+    );
     console.log(`  pnpm solution ${next.id}        your code against the solution`);
-    console.log(`  pnpm reset ${next.id}           back to the starter (your files are kept in .workshop/backups)`);
+    console.log(
+      `  pnpm reset ${next.id}           back to the starter (your files are kept in .workshop/backups)`,
+    );
   } else {
-    console.log(green('Every exercise is done. `pnpm compare` and `pnpm grade` are there for instructors.'));
+    console.log(
+      green('Every exercise is done. `pnpm compare` and `pnpm grade` are there for instructors.'),
+    );
   }
   return 0;
 }

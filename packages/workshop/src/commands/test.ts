@@ -39,7 +39,9 @@ export async function gradeExercises(options: TestOptions): Promise<number> {
 }
 
 async function gradeOne(exercise: Exercise, options: TestOptions): Promise<GradeRun> {
-  const target = options.target ? checkTargetLayout(exercise, resolve(options.cwd, options.target)) : undefined;
+  const target = options.target
+    ? checkTargetLayout(exercise, resolve(options.cwd, options.target))
+    : undefined;
   const folder = target ?? (options.solution ? exercise.solutionDir : exercise.dir);
   const run = await gradeFolder({ exercise, folder, copy: target !== undefined });
   console.log(
@@ -73,7 +75,9 @@ async function watchAndGrade(options: TestOptions, gradeAll: () => Promise<numbe
     running = true;
     process.stdout.write('\u001bc');
     await gradeAll();
-    console.log(`Watching ${folders.map((folder) => join(folder, 'src')).join(', ')}: save a file to grade again, Ctrl-C to stop.`);
+    console.log(
+      `Watching ${folders.map((folder) => join(folder, 'src')).join(', ')}: save a file to grade again, Ctrl-C to stop.`,
+    );
     running = false;
     if (again) {
       again = false;

@@ -1,4 +1,11 @@
-import { InFlightTracker, check, describeSchedule, expectEqual, expectFigure, expectThat } from '@kit/grading';
+import {
+  check,
+  describeSchedule,
+  expectEqual,
+  expectFigure,
+  expectThat,
+  InFlightTracker,
+} from '@kit/grading';
 import { exercise, outcome, rejectsAfter, resolvesAfter } from './exercise.ts';
 
 check('runAll resolves with every result in input order', { points: 1, hint: 1 }, async () => {
@@ -44,11 +51,17 @@ check('runAll rejects as soon as the first task rejects', { points: 2, hint: 1 }
   const tracker = new InFlightTracker();
   const failure = new Error('task 1 failed');
   const result = await outcome(
-    runAll([resolvesAfter(tracker, 'task 0 (600 ms)', 600, 0), rejectsAfter(tracker, 'task 1 (fails at 200 ms)', 200, failure)]),
+    runAll([
+      resolvesAfter(tracker, 'task 0 (600 ms)', 600, 0),
+      rejectsAfter(tracker, 'task 1 (fails at 200 ms)', 200, failure),
+    ]),
     tracker,
   );
   expectThat(result.error === failure, {
-    measured: result.error === undefined ? `runAll resolved with ${String(result.value)}` : `runAll rejected with ${String(result.error)}`,
+    measured:
+      result.error === undefined
+        ? `runAll resolved with ${String(result.value)}`
+        : `runAll rejected with ${String(result.error)}`,
     expected: 'runAll rejects with the error task 1 rejected with',
     meaning: 'The first rejection must reach the caller unchanged.',
     hint: 1,
@@ -58,7 +71,8 @@ check('runAll rejects as soon as the first task rejects', { points: 2, hint: 1 }
     measured: result.at,
     unit: 'ms',
     atMost: 450,
-    meaning: 'The failing task rejects at 200 ms; runAll should reject then, not after waiting for task 0 (600 ms) or for the tasks before it.',
+    meaning:
+      'The failing task rejects at 200 ms; runAll should reject then, not after waiting for task 0 (600 ms) or for the tasks before it.',
     hint: 1,
     timeline: tracker,
     timelineOptions: { marks: [{ at: result.at, label: 'runAll rejected' }] },

@@ -1,0 +1,94 @@
+import {
+  check,
+  describeSchedule,
+  expectEqual,
+  expectFigure,
+  expectThat,
+  InFlightTracker,
+  show,
+  sleep,
+} from '@kit/grading';
+import { HttpResponse, http } from 'msw';
+import { exercise } from './exercise.ts';
+import { upstream } from './upstream.ts';
+
+const ITEMS = 'https://api.items.test/items';
+
+/** Serves `GET {ITEMS}/:id` after `delays[id]` ms, counting calls in flight. */
+function serveItems(delays: Record<string, number>, statuses: Record<string, number> = {}) {
+  const tracker = new InFlightTracker();
+  upstream.use(
+    http.get(`${ITEMS}/:id`, ({ params }) => {
+      const id = String(params.id);
+      return tracker.track(`GET /items/${id}`, async () => {
+        await sleep(delays[id] ?? 0);
+        const status = statuses[id] ?? 200;
+        return HttpResponse.json(status === 200 ? { id } : { error: 'nope' }, { status });
+      });
+    }),
+  );
+  return tracker;
+}
+
+check(
+  'fetchAll resolves with every parsed body in input order',
+  { points: 1, hint: 1 },
+  async () => {
+    const { fetchAll } = await exercise();
+    serveItems({ a: 150, b: 50, c: 100 });
+    const bodies = await fetchAll(['a', 'b', 'c'].map((id) => `${ITEMS}/${id}`));
+    expectEqual('bodies', bodies, [{ id: 'a' }, { id: 'b' }, { id: 'c' }], {
+      meaning: 'Bodies must follow the order of the URLs, not the order the answers arrived in.',
+      hint: 1,
+    });
+  },
+);
+
+check('fetchAll requests every URL at once', { points: 3, hint: 1 }, async () => {
+  const { fetchAll } = await exercise();
+  const ids = ['1', '2', '3', '4', '5'];
+  const tracker = serveItems(Object.fromEntries(ids.map((id) => [id, 200])));
+  await fetchAll(ids.map((id) => `${ITEMS}/${id}`));
+  expectFigure({
+    label: 'peak requests in flight',
+    measured: tracker.peak,
+    equals: ids.length,
+    meaning: `Five requests should be in flight together, but ${describeSchedule(tracker.spans)}.`,
+    hint: 1,
+    timeline: tracker,
+  });
+  expectFigure({
+    label: 'total time',
+    measured: tracker.now(),
+    unit: 'ms',
+    atMost: 0.6 * 5 * 200,
+    meaning: 'Five 200 ms requests take about 200 ms together and 1000 ms one after another.',
+    hint: 1,
+    timeline: tracker,
+  });
+});
+
+check(
+  'fetchAll rejects on a non-2xx answer, naming the URL and the status',
+  { points: 2, hint: 1 },
+  async () => {
+    const { fetchAll } = await exercise();
+    serveItems({ ok: 50, missing: 50 }, { missing: 404 });
+    const url = `${ITEMS}/missing`;
+    const error = await fetchAll([`${ITEMS}/ok`, url]).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expectThat(
+      error instanceof Error && error.message.includes(url) && error.message.includes('404'),
+      {
+        measured:
+          error === undefined ? 'fetchAll resolved' : `fetchAll rejected with ${show(error)}`,
+        expected: `an Error whose message contains "${url}" and "404"`,
+        meaning:
+          'fetch only rejects when no answer arrives at all: a 404 is an answer. Check response.ok and say which URL failed, and how.',
+        hint: 1,
+      },
+    );
+  },
+);

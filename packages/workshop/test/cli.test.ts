@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { findKitRoot } from '../src/kit.ts';
+
+const root = findKitRoot();
+const bin = join(root, 'packages/workshop/bin/workshop.js');
+const scratch = mkdtempSync(join(tmpdir(), 'workshop-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function workshop(...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: scratch,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', INIT_CWD: scratch },
+  });
+  return { code: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+test('a wrong exercise name says so, lists the exercises and exits 2', () => {
+  const { code, out } = workshop('test', 'exercise-42');
+  expect(code).toBe(2);
+  expect(out).toContain('No exercise matches "exercise-42"');
+  expect(out).toContain('01  exercise-01-concurrent-awaits');
+  expect(out).not.toContain('    at ');
+});
+
+test('a target that is not laid out like the exercise is refused with what to give', () => {
+  writeFileSync(join(scratch, 'file.txt'), 'not a folder');
+  expect(workshop('test', '01', '--target', 'file.txt').out).toContain(
+    'file.txt is a file, not a folder',
+  );
+  expect(workshop('test', '01', '--target', 'missing').out).toContain('missing does not exist');
+  const { code, out } = workshop('test', '01', '--target', '.');
+  expect(code).toBe(2);
+  expect(out).toContain('it has no src/ folder');
+});
+
+test('grades a copy of the solution outside the kit, and a broken copy fails with an explanation', () => {
+  const copy = join(scratch, 'submission');
+  cpSync(join(root, 'solutions/exercise-01-concurrent-awaits/src'), join(copy, 'src'), {
+    recursive: true,
+  });
+  const passing = workshop('test', '01', '--target', 'submission');
+  expect(passing.code).toBe(0);
+  expect(passing.out).toMatch(/Score 26\/26/);
+  expect(passing.out.trim().split('\n').at(-1)).toBe('14 passed, 0 failed');
+
+  const index = join(copy, 'src/index.ts');
+  writeFileSync(
+    index,
+    readFileSync(index, 'utf8').replace(
+      'return Promise.all(tasks.map((task) => task()));',
+      'return [];',
+    ),
+  );
+  const failing = workshop('test', '01', '--target', 'submission');
+  expect(failing.code).toBe(1);
+  expect(failing.out).toContain('✗ runAll starts every task at once');
+  expect(failing.out).toContain('measured  peak tasks in flight: 0');
+}, 60_000);
+
+test('code that never yields is stopped by the watchdog with a verdict naming the exercise', () => {
+  const copy = join(scratch, 'spinning');
+  cpSync(join(root, 'solutions/exercise-01-concurrent-awaits/src'), join(copy, 'src'), {
+    recursive: true,
+  });
+  const index = join(copy, 'src/index.ts');
+  writeFileSync(
+    index,
+    readFileSync(index, 'utf8').replace(
+      'return Promise.all(tasks.map((task) => task()));',
+      'while (true) {}',
+    ),
+  );
+  const started = Date.now();
+  const { code, out } = workshop('test', '01', '--target', 'spinning');
+  expect(Date.now() - started).toBeLessThan(60_000);
+  expect(code).toBe(1);
+  expect(out).toContain(
+    'exercise-01-concurrent-awaits: your code never yielded while "runAll resolves with every result in input order" ran',
+  );
+}, 90_000);
