@@ -41,7 +41,7 @@ export async function selfCheck(root: string, exercises: readonly Exercise[]): P
   verdict(tally, packages.status === 0, "the packages' own tests pass");
 
   for (const exercise of exercises) {
-    console.log('', bold(exercise.name));
+    console.log(`\n${bold(exercise.name)}`);
     const solution = await gradeFolder({ exercise, folder: exercise.solutionDir, copy: false });
     const { earned, possible, passed } = score(solution);
     verdict(
