@@ -1,6 +1,6 @@
 import {
   check,
-  describeSchedule,
+  expectAllAtOnce,
   expectEqual,
   expectFigure,
   expectThat,
@@ -27,22 +27,12 @@ check('runAll starts every task at once', { points: 3, hint: 1 }, async () => {
   const tracker = new InFlightTracker();
   const tasks = [0, 1, 2, 3].map((i) => resolvesAfter(tracker, `task ${i}`, 200, i));
   await runAll(tasks);
-  expectFigure({
-    label: 'peak tasks in flight',
-    measured: tracker.peak,
-    equals: tasks.length,
-    meaning: `All four tasks should run together, but ${describeSchedule(tracker.spans)}. Awaiting inside a loop waits for each task before starting the next.`,
+  expectAllAtOnce(tracker, {
+    noun: 'tasks',
+    count: tasks.length,
+    eachMs: 200,
     hint: 1,
-    timeline: tracker,
-  });
-  expectFigure({
-    label: 'total time',
-    measured: tracker.now(),
-    unit: 'ms',
-    atMost: 0.6 * 4 * 200,
-    meaning: 'Four 200 ms tasks run together take about 200 ms; one after another, 800 ms.',
-    hint: 1,
-    timeline: tracker,
+    usualCause: 'Awaiting inside a loop waits for each task before starting the next.',
   });
 });
 

@@ -1,4 +1,4 @@
-import { check, describeSchedule, expectEqual, expectFigure, InFlightTracker } from '@kit/grading';
+import { check, expectAllAtOnce, expectEqual, InFlightTracker } from '@kit/grading';
 import { exercise, rejectsAfter, resolvesAfter } from './exercise.ts';
 
 check(
@@ -43,12 +43,5 @@ check('runSettled starts every task at once', { points: 2, hint: 2 }, async () =
       : resolvesAfter(tracker, `task ${i}`, 200, i),
   );
   await runSettled(tasks);
-  expectFigure({
-    label: 'peak tasks in flight',
-    measured: tracker.peak,
-    equals: tasks.length,
-    meaning: `Every task should run together, but ${describeSchedule(tracker.spans)}.`,
-    hint: 2,
-    timeline: tracker,
-  });
+  expectAllAtOnce(tracker, { noun: 'tasks', count: tasks.length, hint: 2 });
 });

@@ -1,8 +1,7 @@
 import {
   check,
-  describeSchedule,
+  expectAllAtOnce,
   expectEqual,
-  expectFigure,
   expectThat,
   InFlightTracker,
   show,
@@ -49,23 +48,7 @@ check('fetchAll requests every URL at once', { points: 3, hint: 1 }, async () =>
   const ids = ['1', '2', '3', '4', '5'];
   const tracker = serveItems(Object.fromEntries(ids.map((id) => [id, 200])));
   await fetchAll(ids.map((id) => `${ITEMS}/${id}`));
-  expectFigure({
-    label: 'peak requests in flight',
-    measured: tracker.peak,
-    equals: ids.length,
-    meaning: `Five requests should be in flight together, but ${describeSchedule(tracker.spans)}.`,
-    hint: 1,
-    timeline: tracker,
-  });
-  expectFigure({
-    label: 'total time',
-    measured: tracker.now(),
-    unit: 'ms',
-    atMost: 0.6 * 5 * 200,
-    meaning: 'Five 200 ms requests take about 200 ms together and 1000 ms one after another.',
-    hint: 1,
-    timeline: tracker,
-  });
+  expectAllAtOnce(tracker, { noun: 'requests', count: ids.length, eachMs: 200, hint: 1 });
 });
 
 check(

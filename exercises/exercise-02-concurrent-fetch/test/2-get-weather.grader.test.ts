@@ -2,6 +2,7 @@ import { type CityBehaviour, FAKE_WEATHER_API, fakeWeatherApi } from '@kit/fake-
 import {
   check,
   describeSchedule,
+  expectAllAtOnce,
   expectEqual,
   expectFigure,
   expectThat,
@@ -62,23 +63,7 @@ check(
     const cities = healthyCities(5, 200);
     const tracker = serve(cities);
     await getWeather(Object.keys(cities), api);
-    expectFigure({
-      label: 'peak calls in flight',
-      measured: tracker.peak,
-      equals: 5,
-      meaning: `Five cities should be fetched together, but ${describeSchedule(tracker.spans)}.`,
-      hint: 2,
-      timeline: tracker,
-    });
-    expectFigure({
-      label: 'total time',
-      measured: tracker.now(),
-      unit: 'ms',
-      atMost: 0.6 * 5 * 200,
-      meaning: 'Five 200 ms calls take about 200 ms together and 1000 ms one after another.',
-      hint: 2,
-      timeline: tracker,
-    });
+    expectAllAtOnce(tracker, { noun: 'upstream calls', count: 5, eachMs: 200, hint: 2 });
   },
 );
 

@@ -1,12 +1,5 @@
 import { FAKE_WEATHER_API, fakeWeatherApi, SAMPLE_CITIES } from '@kit/fake-upstream';
-import {
-  check,
-  describeSchedule,
-  expectEqual,
-  expectFigure,
-  expectThat,
-  InFlightTracker,
-} from '@kit/grading';
+import { check, expectAllAtOnce, expectEqual, expectThat, InFlightTracker } from '@kit/grading';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
@@ -78,13 +71,11 @@ check('GET /weather fetches the cities concurrently', { points: 2, hint: 5 }, as
   const tracker = serveSampleCities();
   const cities = Object.keys(SAMPLE_CITIES);
   await request(nest.getHttpServer()).get(`/weather?cities=${cities.join(',')}`);
-  expectFigure({
-    label: 'peak upstream calls in flight during one request',
-    measured: tracker.peak,
-    equals: cities.length,
-    meaning: `The route should fan out through getWeather, but ${describeSchedule(tracker.spans)}.`,
+  expectAllAtOnce(tracker, {
+    noun: 'upstream calls',
+    count: cities.length,
     hint: 5,
-    timeline: tracker,
+    usualCause: 'The route fans out when getWeather does.',
   });
 });
 

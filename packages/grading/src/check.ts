@@ -48,7 +48,11 @@ export function check(name: string, options: CheckOptions, body: () => Promise<v
   });
 }
 
-async function settleWithin(body: () => Promise<void> | void, timeoutMs: number): Promise<void> {
+/** Runs a check's body, failing it with a "never settled" explanation after `timeoutMs`. */
+export async function settleWithin(
+  body: () => Promise<void> | void,
+  timeoutMs: number,
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
@@ -69,7 +73,11 @@ async function settleWithin(body: () => Promise<void> | void, timeoutMs: number)
   }
 }
 
-function explainUnexpected(error: unknown, options: CheckOptions): GradingFailure {
+/** Turns an error the check did not throw on purpose into an explanation for the learner. */
+export function explainUnexpected(
+  error: unknown,
+  options: Pick<CheckOptions, 'hint'>,
+): GradingFailure {
   return new GradingFailure({
     measured: `your code threw ${show(error)}`,
     expected: 'no error: the check calls your code as the exercise describes',

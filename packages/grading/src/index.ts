@@ -1,5 +1,10 @@
 export { type CheckOptions, check, DEFAULT_CHECK_TIMEOUT_MS, learnerModule } from './check.ts';
 export {
+  type AllAtOnceExpectation,
+  CONCURRENT_SHARE_OF_SEQUENTIAL,
+  expectAllAtOnce,
+} from './concurrency.ts';
+export {
   expectEqual,
   expectFigure,
   expectThat,

@@ -40,6 +40,17 @@ function killGroup(child: ChildProcess): void {
 process.once('exit', () => {
   for (const child of running) killGroup(child);
 });
+// A grader stopped with Ctrl-C (or by a CI job's timeout) takes its process group with it.
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const) {
+  process.once(signal, () => {
+    for (const child of running) killGroup(child);
+    process.exit(code);
+  });
+}
 
 /**
  * Runs a grader process and ends it, with a verdict, when the learner's code

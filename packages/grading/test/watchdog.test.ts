@@ -74,3 +74,32 @@ test('nothing the run started is left behind', async () => {
   const grandchild = Number(readFileSync(files.pidFile, 'utf8'));
   await expect.poll(() => isAlive(grandchild), { timeout: 2_000 }).toBe(false);
 });
+
+test('stopping the grading process stops the run it watches', async () => {
+  const files = scratch();
+  const { spawn } = await import('node:child_process');
+  const parent = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      `import { runWatched } from ${JSON.stringify(new URL('../src/watchdog.ts', import.meta.url).pathname)};
+       runWatched({ command: process.execPath, args: ['-e', "require('fs').writeFileSync(process.env.PID_FILE, String(process.pid)); setInterval(() => {}, 1000)"],
+         cwd: ${JSON.stringify(files.dir)}, env: { ...process.env, PID_FILE: ${JSON.stringify(files.pidFile)} }, progressFile: ${JSON.stringify(files.progressFile)} });`,
+    ],
+    { stdio: 'ignore' },
+  );
+  await expect.poll(() => readFileSafe(files.pidFile), { timeout: 5_000 }).not.toBe('');
+  const child = Number(readFileSafe(files.pidFile));
+  parent.kill('SIGTERM');
+  await expect.poll(() => isAlive(child), { timeout: 2_000 }).toBe(false);
+});
+
+function readFileSafe(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}

@@ -38,48 +38,45 @@ test('a target that is not laid out like the exercise is refused with what to gi
   expect(out).toContain('it has no src/ folder');
 });
 
-test('grades a copy of the solution outside the kit, and a broken copy fails with an explanation', () => {
-  const copy = join(scratch, 'submission');
+/** A copy of exercise 01's solution outside the kit, with `runAll`'s body replaced by `body`. */
+function submission(name: string, body?: string): string {
+  const copy = join(scratch, name);
   cpSync(join(root, 'solutions/exercise-01-concurrent-awaits/src'), join(copy, 'src'), {
     recursive: true,
   });
-  const passing = workshop('test', '01', '--target', 'submission');
+  if (body !== undefined) {
+    const index = join(copy, 'src/index.ts');
+    const solved = 'return Promise.all(tasks.map((task) => task()));';
+    writeFileSync(index, readFileSync(index, 'utf8').replace(solved, body));
+  }
+  return name;
+}
+
+test('grades a copy of the solution outside the kit, and a broken copy fails with an explanation', () => {
+  const passing = workshop('test', '01', '--target', submission('submission'));
   expect(passing.code).toBe(0);
   expect(passing.out).toMatch(/Score 26\/26/);
   expect(passing.out.trim().split('\n').at(-1)).toBe('14 passed, 0 failed');
 
-  const index = join(copy, 'src/index.ts');
-  writeFileSync(
-    index,
-    readFileSync(index, 'utf8').replace(
-      'return Promise.all(tasks.map((task) => task()));',
-      'return [];',
-    ),
-  );
-  const failing = workshop('test', '01', '--target', 'submission');
+  const failing = workshop('test', '01', '--target', submission('broken', 'return [];'));
   expect(failing.code).toBe(1);
   expect(failing.out).toContain('✗ runAll starts every task at once');
   expect(failing.out).toContain('measured  peak tasks in flight: 0');
 }, 60_000);
 
 test('code that never yields is stopped by the watchdog with a verdict naming the exercise', () => {
-  const copy = join(scratch, 'spinning');
-  cpSync(join(root, 'solutions/exercise-01-concurrent-awaits/src'), join(copy, 'src'), {
-    recursive: true,
-  });
-  const index = join(copy, 'src/index.ts');
-  writeFileSync(
-    index,
-    readFileSync(index, 'utf8').replace(
-      'return Promise.all(tasks.map((task) => task()));',
-      'while (true) {}',
-    ),
-  );
   const started = Date.now();
-  const { code, out } = workshop('test', '01', '--target', 'spinning');
+  const { code, out } = workshop(
+    'test',
+    '01',
+    '--target',
+    submission('spinning', 'while (true) {}'),
+  );
   expect(Date.now() - started).toBeLessThan(60_000);
   expect(code).toBe(1);
   expect(out).toContain(
     'exercise-01-concurrent-awaits: your code never yielded while "runAll resolves with every result in input order" ran',
   );
+  // The other grader files still ran and were graded.
+  expect(out).toContain('✓ mapLimit keeps exactly `limit` calls in flight');
 }, 90_000);

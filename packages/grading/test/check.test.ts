@@ -1,0 +1,73 @@
+import { afterEach, expect, test } from 'vitest';
+import { explainUnexpected, learnerModule, SOURCE_DIR_ENV, settleWithin } from '../src/check.ts';
+import { GradingFailure } from '../src/failure.ts';
+
+const originalSourceDir = process.env[SOURCE_DIR_ENV];
+afterEach(() => {
+  process.env[SOURCE_DIR_ENV] = originalSourceDir;
+});
+
+async function failureOf(promise: Promise<unknown>): Promise<GradingFailure> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  if (error instanceof GradingFailure) return error;
+  throw new Error(`expected a GradingFailure, got ${String(error)}`);
+}
+
+test('a body that never settles fails with "never settled" once its time is up', async () => {
+  const started = performance.now();
+  const failure = await failureOf(settleWithin(() => new Promise(() => {}), 150));
+  expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  expect(failure.details.measured).toBe('your code had neither resolved nor rejected after 0.15 s');
+  expect(failure.details.meaning).toContain('never settles');
+});
+
+test('a body that settles in time passes, and a synchronous throw is a rejection', async () => {
+  await expect(settleWithin(async () => {}, 1_000)).resolves.toBeUndefined();
+  await expect(
+    settleWithin(() => {
+      throw new Error('sync');
+    }, 1_000),
+  ).rejects.toThrow('sync');
+});
+
+test('an unexpected error names itself and the line of the graded code it came from', () => {
+  process.env[SOURCE_DIR_ENV] = '/kit/exercises/exercise-01/src';
+  const error = new TypeError('tasks.map is not a function');
+  error.stack = [
+    'TypeError: tasks.map is not a function',
+    '    at runAll (/kit/exercises/exercise-01/src/index.ts:12:16)',
+    '    at /kit/exercises/exercise-01/test/1-run-all.grader.test.ts:8:3',
+  ].join('\n');
+  const failure = explainUnexpected(error, { hint: 1 });
+  expect(failure.details).toMatchObject({
+    measured: 'your code threw TypeError: tasks.map is not a function',
+    location: 'src/index.ts:12:16',
+    hint: 1,
+  });
+});
+
+test('learnerModule explains a module that fails to load, and loads once', async () => {
+  let loads = 0;
+  const broken = learnerModule('src/index.ts', async () => {
+    loads += 1;
+    throw new SyntaxError('Unexpected token');
+  }, []);
+  const failure = await failureOf(broken());
+  await failureOf(broken());
+  expect(loads).toBe(1);
+  expect(failure.details.measured).toBe(
+    'src/index.ts could not be loaded: SyntaxError: Unexpected token',
+  );
+});
+
+test('learnerModule names the exports that are missing or not functions', async () => {
+  const partial = learnerModule('src/index.ts', async () => ({ runAll: () => 1, mapLimit: 3 }), [
+    'runAll',
+    'mapLimit',
+  ]);
+  const failure = await failureOf(partial());
+  expect(failure.details.measured).toBe('src/index.ts does not export mapLimit as a function');
+});
