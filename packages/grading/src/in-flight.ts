@@ -1,5 +1,8 @@
-/** How a tracked call ended, or `pending` while it is still running. */
-export type SpanOutcome = 'fulfilled' | 'rejected' | 'pending';
+/**
+ * How a tracked call ended, or `pending` while it is still running;
+ * `blocked` marks a stretch where the event loop could not run at all.
+ */
+export type SpanOutcome = 'fulfilled' | 'rejected' | 'pending' | 'blocked';
 
 /** One tracked call: when it started and ended, in ms since the tracker was created. */
 export interface Span {
@@ -47,7 +50,7 @@ export class InFlightTracker {
   }
 
   /** Marks a call as started; call the returned function when it ends. */
-  begin(label: string): (outcome?: Exclude<SpanOutcome, 'pending'>) => void {
+  begin(label: string): (outcome?: 'fulfilled' | 'rejected') => void {
     const span: Span = { label, start: this.now(), end: undefined, outcome: 'pending' };
     this.spans.push(span);
     this.#current += 1;

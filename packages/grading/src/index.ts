@@ -5,6 +5,11 @@ export {
   expectAllAtOnce,
 } from './concurrency.ts';
 export {
+  type EventLoopMonitorOptions,
+  type EventLoopReport,
+  monitorEventLoop,
+} from './event-loop.ts';
+export {
   expectEqual,
   expectFigure,
   expectThat,
@@ -16,6 +21,16 @@ export {
   show,
 } from './failure.ts';
 export { InFlightTracker, type Span, type SpanOutcome } from './in-flight.ts';
+export { countProduction, type ProductionStats } from './production.ts';
 export { sleep } from './sleep.ts';
+export {
+  type Arrival,
+  parseSseEvent,
+  type RecordStreamOptions,
+  recordStream,
+  type ServerSentEvent,
+  type StreamRecording,
+  stallAfterFirstChunk,
+} from './streams.ts';
 export { describeSchedule, formatMs, renderTimeline, type TimelineOptions } from './timeline.ts';
 export { createUpstreamServer, isLoopback } from './upstream.ts';

@@ -11,6 +11,7 @@ export interface TimelineOptions {
 
 const FULL = '█';
 const PENDING = '░';
+const BLOCKED = '▓';
 
 /**
  * Draws spans as bars on a shared time axis, one line per span.
@@ -31,7 +32,7 @@ export function renderTimeline(spans: readonly Span[], options: TimelineOptions 
     const from = column(span.start);
     const end = span.end ?? until;
     const to = Math.max(from, column(end) - (end >= until ? 0 : 1));
-    const fill = span.outcome === 'pending' ? PENDING : FULL;
+    const fill = span.outcome === 'pending' ? PENDING : span.outcome === 'blocked' ? BLOCKED : FULL;
     const cells: string[] = Array.from({ length: width }, (_, cell) =>
       cell >= from && cell <= to ? fill : ' ',
     );

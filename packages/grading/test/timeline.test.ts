@@ -44,6 +44,14 @@ test('marks rejections and pending calls', () => {
   expect(drawn).toContain('hangs  │░░░░░░░░░░│ 0 → still running');
 });
 
+test('event-loop blocks are drawn in their own shade', () => {
+  const drawn = renderTimeline([{ label: 'blocked', start: 0, end: 100, outcome: 'blocked' }], {
+    width: 4,
+    until: 200,
+  });
+  expect(drawn).toContain('blocked  │▓▓  │ 0 → 100 ms');
+});
+
 test('marks are drawn under the axis at their time', () => {
   const drawn = renderTimeline(sequential, {
     width: 10,

@@ -1,0 +1,153 @@
+import {
+  type Arrival,
+  expectFigure,
+  expectThat,
+  type ProductionStats,
+  recordStream,
+  type Span,
+  type StreamRecording,
+  sleep,
+  stallAfterFirstChunk,
+} from '@kit/grading';
+import { streamingApp } from './streaming-app.ts';
+
+/** Rows of the recorded query, and when they should start arriving. */
+export const RECORDED = { count: 6, delayMs: 150 } as const;
+
+export interface RecordedQuery {
+  readonly recording: StreamRecording;
+  readonly stats: ProductionStats;
+  /** When the request was sent, on the `performance.now()` clock. */
+  readonly sentAt: number;
+}
+
+/** Requests `path` once per grader file and records every arrival: several checks read it. */
+export function recordOnce(path: string): () => Promise<RecordedQuery> {
+  let recorded: Promise<RecordedQuery> | undefined;
+  return () => {
+    recorded ??= (async () => {
+      const { baseUrl, rows } = await streamingApp();
+      const sentAt = performance.now();
+      const recording = await recordStream(
+        `${baseUrl}${path}?count=${RECORDED.count}&delayMs=${RECORDED.delayMs}`,
+        { clock: () => performance.now(), timeoutMs: 6_000 },
+      );
+      const stats = rows.last;
+      if (!stats) throw new Error(`GET ${path} never queried the repository`);
+      return { recording, stats, sentAt };
+    })();
+    return recorded;
+  };
+}
+
+/** One bar per row: from when the database produced it to when the client received it. */
+function productionToArrival(query: RecordedQuery, arrivals: readonly Arrival<unknown>[]): Span[] {
+  return query.stats.producedAt.map((producedAt, index) => {
+    const arrived = arrivals[index]?.at;
+    return {
+      label: `row ${index + 1}`,
+      start: producedAt - query.sentAt,
+      end: arrived === undefined ? undefined : arrived - query.sentAt,
+      outcome: arrived === undefined ? 'pending' : 'fulfilled',
+    };
+  });
+}
+
+/** The first row reaches the client within about two row-delays. */
+export function expectFirstRowEarly(
+  query: RecordedQuery,
+  arrivals: readonly Arrival<unknown>[],
+  hint: number,
+): void {
+  const first = arrivals[0];
+  const bound = 2 * RECORDED.delayMs + 100;
+  const firstAt = first ? first.at - query.sentAt : Number.POSITIVE_INFINITY;
+  expectFigure({
+    label: 'first row received at',
+    measured: firstAt,
+    unit: 'ms',
+    atMost: bound,
+    meaning: `The database yields a row every ${RECORDED.delayMs} ms; a stream sends the first one at once. Arriving only at the end means the rows were collected before anything was sent.`,
+    hint,
+    timeline: productionToArrival(query, arrivals),
+  });
+}
+
+/** Each row reaches the client shortly after the database produced it. */
+export function expectRowsAsProduced(
+  query: RecordedQuery,
+  arrivals: readonly Arrival<unknown>[],
+  hint: number,
+): void {
+  const lags = query.stats.producedAt.map(
+    (producedAt, index) => (arrivals[index]?.at ?? Number.POSITIVE_INFINITY) - producedAt,
+  );
+  expectFigure({
+    label: 'longest wait between producing a row and sending it',
+    measured: Math.max(...lags),
+    unit: 'ms',
+    atMost: RECORDED.delayMs,
+    meaning:
+      'Each bar runs from when the database produced a row to when the client got it: long bars mean rows waited on the server.',
+    hint,
+    timeline: productionToArrival(query, arrivals),
+  });
+}
+
+/** After the client aborts at row 3, the query is closed and produces at most two more rows. */
+export async function expectStopsWhenClientLeaves(
+  path: string,
+  unit: 'lines' | 'events',
+  hint: number,
+): Promise<void> {
+  const { baseUrl, rows } = await streamingApp();
+  const readRows = 3;
+  const count = 20;
+  const sentAt = performance.now();
+  const recording = await recordStream(`${baseUrl}${path}?count=${count}&delayMs=100`, {
+    stopWhen: (received) => received[unit].length >= readRows,
+    timeoutMs: 5_000,
+  });
+  expectThat(recording.aborted, {
+    measured: `the whole response arrived at once, after ${Math.round(performance.now() - sentAt)} ms, as ${recording[unit].length} ${unit}`,
+    expected: `${count} rows of 100 ms streamed, so that the client can leave after ${readRows}`,
+    meaning: 'Nothing was streamed, so the client could not leave part-way: stream the rows first.',
+    hint,
+  });
+  // Give the server time to notice the closed connection and to stop.
+  await sleep(400);
+  const stats = rows.last;
+  expectThat(stats?.closed === true, {
+    measured: `the query was still open 400 ms after the client left, with ${stats?.produced ?? 0} of ${count} rows produced`,
+    expected: 'the query is closed when the client goes away',
+    meaning:
+      'A server that keeps pulling rows for nobody wastes the database. Stop iterating (or destroy the stream) when the response closes.',
+    hint,
+  });
+  expectFigure({
+    label: 'rows produced in all',
+    measured: stats?.produced ?? 0,
+    atMost: readRows + 2,
+    meaning: `The client read ${readRows} rows and left: the server may have one or two more in hand, no more.`,
+    hint,
+  });
+}
+
+/** With a client that stops reading, the server pulls only what the buffers hold. */
+export async function expectBackpressure(path: string, hint: number): Promise<void> {
+  const { baseUrl, rows } = await streamingApp();
+  const count = 20_000;
+  rows.padding = 2_000;
+  try {
+    await stallAfterFirstChunk(`${baseUrl}${path}?count=${count}&delayMs=0`, 800);
+  } finally {
+    rows.padding = 0;
+  }
+  expectFigure({
+    label: `rows of about 2 KB produced while the client read nothing for 800 ms (of ${count})`,
+    measured: rows.last?.produced ?? 0,
+    atMost: 5_000,
+    meaning: `Socket buffers hold a few MB (some 2000 rows); pulling beyond that buffers the result in memory. Write only when the response can take more ('drain'), or let a stream pipe do it.`,
+    hint,
+  });
+}

@@ -1,0 +1,79 @@
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { sleep } from '../src/sleep.ts';
+import { parseSseEvent, recordStream, stallAfterFirstChunk } from '../src/streams.ts';
+
+let server: Server;
+let baseUrl: string;
+let writesWhileStalled = 0;
+
+beforeAll(async () => {
+  server = createServer(async (req, res) => {
+    if (req.url === '/lines') {
+      res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+      for (let i = 1; i <= 3; i += 1) {
+        res.write(`{"n":${i}}\n`);
+        await sleep(100);
+      }
+      res.end();
+    } else if (req.url === '/events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(': comment\n\nid: 1\ndata: {"n":1}\n\n');
+      await sleep(50);
+      res.end('event: end\ndata: {}\n\n');
+    } else {
+      res.writeHead(200);
+      // Writes as fast as the client takes it, waiting for 'drain' as a server should.
+      const chunk = 'x'.repeat(64 * 1024);
+      while (!res.destroyed) {
+        writesWhileStalled += 1;
+        if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      }
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+test('records each NDJSON line with the time it arrived', async () => {
+  const recording = await recordStream(`${baseUrl}/lines`);
+  expect(recording.contentType).toBe('application/x-ndjson');
+  expect(recording.lines.map((line) => line.value)).toEqual(['{"n":1}', '{"n":2}', '{"n":3}']);
+  const [first, , third] = recording.lines.map((line) => line.at);
+  expect((third ?? 0) - (first ?? 0)).toBeGreaterThanOrEqual(150);
+});
+
+test('records SSE events, skipping comments', async () => {
+  const recording = await recordStream(`${baseUrl}/events`);
+  expect(recording.events.map((event) => event.value)).toEqual([
+    { id: '1', event: 'message', data: '{"n":1}' },
+    { event: 'end', data: '{}' },
+  ]);
+});
+
+test('stops reading and aborts when asked', async () => {
+  const recording = await recordStream(`${baseUrl}/lines`, {
+    stopWhen: ({ lines }) => lines.length >= 1,
+  });
+  expect(recording.aborted).toBe(true);
+  expect(recording.lines).toHaveLength(1);
+});
+
+test('parses multi-line data and ignores unknown fields', () => {
+  expect(parseSseEvent('event: row\ndata: a\ndata: b\nretry: 10')).toEqual({
+    event: 'row',
+    data: 'a\nb',
+  });
+  expect(parseSseEvent(': only a comment')).toBeUndefined();
+});
+
+test('a stalled client lets the buffers fill and then holds the server back', async () => {
+  await stallAfterFirstChunk(`${baseUrl}/flood`, 300);
+  // Socket and client buffers hold a few MB at most: far from an unbounded flood.
+  expect(writesWhileStalled).toBeGreaterThan(0);
+  expect(writesWhileStalled * 64 * 1024).toBeLessThan(32 * 1024 * 1024);
+});
