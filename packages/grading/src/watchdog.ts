@@ -37,19 +37,36 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
-process.once('exit', () => {
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+function stopEverything(signal: keyof typeof SIGNAL_EXIT_CODES): void {
   for (const child of running) killGroup(child);
-});
-// A grader stopped with Ctrl-C (or by a CI job's timeout) takes its process group with it.
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-  ['SIGHUP', 129],
-] as const) {
-  process.once(signal, () => {
-    for (const child of running) killGroup(child);
-    process.exit(code);
-  });
+  process.exit(SIGNAL_EXIT_CODES[signal]);
+}
+
+const killAll = () => {
+  for (const child of running) killGroup(child);
+};
+
+/** While runs are watched, Ctrl-C (or a CI job's timeout) takes their process groups along. */
+function track(child: ChildProcess): void {
+  if (running.size === 0) {
+    process.on('exit', killAll);
+    for (const signal of Object.keys(SIGNAL_EXIT_CODES) as Array<keyof typeof SIGNAL_EXIT_CODES>) {
+      process.on(signal, stopEverything);
+    }
+  }
+  running.add(child);
+}
+
+function untrack(child: ChildProcess): void {
+  running.delete(child);
+  if (running.size === 0) {
+    process.off('exit', killAll);
+    for (const signal of Object.keys(SIGNAL_EXIT_CODES) as Array<keyof typeof SIGNAL_EXIT_CODES>) {
+      process.off(signal, stopEverything);
+    }
+  }
 }
 
 /**
@@ -72,7 +89,7 @@ export function runWatched(run: WatchedRun): Promise<WatchedResult> {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  running.add(child);
+  track(child);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -105,13 +122,13 @@ export function runWatched(run: WatchedRun): Promise<WatchedResult> {
 
     child.once('error', (error) => {
       clearInterval(poll);
-      running.delete(child);
+      untrack(child);
       reject(error);
     });
     child.once('close', (exitCode) => {
       clearInterval(poll);
       killGroup(child);
-      running.delete(child);
+      untrack(child);
       resolve(interruption ? { exitCode, output, interruption } : { exitCode, output });
     });
   });

@@ -4,6 +4,7 @@ import { gradeForCi } from './commands/grade.ts';
 import { showHint } from './commands/hint.ts';
 import { resetExercise } from './commands/reset.ts';
 import { selfCheck } from './commands/self-check.ts';
+import { serveExercise } from './commands/serve.ts';
 import { showSolution } from './commands/solution.ts';
 import { showHome } from './commands/start.ts';
 import { gradeExercises } from './commands/test.ts';
@@ -18,6 +19,7 @@ const USAGE = `Usage: pnpm <command> [exercise] [options]
       --solution                     grade the reference solution instead
       --target <dir>                 grade any folder laid out like the exercise (a student's submission)
   pnpm test                          the kit's self-check (every grader against solution, starter, variants)
+  pnpm serve <exercise>              start the exercise's app on a port (--solution, --target <dir>, --port <n>)
   pnpm hint <exercise> [n] [--all]   the next hint, hint n, or all of them
   pnpm solution <exercise>           your code against the solution, and the solution's notes
   pnpm reset <exercise>              put the starter back (your files are kept in .workshop/backups)
@@ -45,6 +47,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       json: { type: 'string' },
       junit: { type: 'string' },
       classroom: { type: 'string' },
+      port: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -74,6 +77,14 @@ export async function main(argv: readonly string[]): Promise<number> {
         solution: values.solution,
         target: values.target,
         watch: values.watch,
+        cwd,
+      });
+    case 'serve':
+      return serveExercise({
+        exercise: one(exercises, names, 'serve'),
+        solution: values.solution,
+        target: values.target,
+        port: values.port,
         cwd,
       });
     case 'hint': {
