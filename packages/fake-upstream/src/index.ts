@@ -1,3 +1,5 @@
+export { FAKE_DATA_API, type FakeDataOptions, fakeDataApi } from './data.ts';
+export { type FakeUpstreamServer, startFakeUpstream } from './server.ts';
 export {
   type CityBehaviour,
   FAKE_WEATHER_API,

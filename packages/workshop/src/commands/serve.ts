@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { checkTargetLayout } from '../grade.ts';
 import { type Exercise, UsageError } from '../kit.ts';
 import { bold, dim } from '../output.ts';
 
-const register = fileURLToPath(new URL('../serve/register.mjs', import.meta.url));
+/** Compiles the app's TypeScript with SWC, for NestJS's decorator metadata. */
+const swcRegister = createRequire(import.meta.url).resolve('@kit/swc-register');
 
 export interface ServeOptions {
   readonly exercise: Exercise;
@@ -53,7 +54,7 @@ export async function serveExercise(options: ServeOptions): Promise<number> {
     ),
   );
   console.log(dim('Ctrl-C stops it.\n'));
-  const app = spawn(process.execPath, ['--import', register, join(folder, 'src', 'main.ts')], {
+  const app = spawn(process.execPath, ['--import', swcRegister, join(folder, 'src', 'main.ts')], {
     cwd: exercise.dir,
     env: { ...process.env, PORT: String(port) },
     stdio: 'inherit',

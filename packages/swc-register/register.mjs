@@ -1,4 +1,4 @@
 // `node --import <this file> app/main.ts`: runs a NestJS app written in TypeScript.
 import { register } from 'node:module';
 
-register('./swc-hooks.mjs', import.meta.url);
+register('./hooks.mjs', import.meta.url);

@@ -1,0 +1,56 @@
+import { RowsController } from '@kit/solution-03-streamed-responses/rows.controller.ts';
+import { RowsRepository } from '@kit/solution-03-streamed-responses/rows.repository.ts';
+import {
+  type DynamicModule,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+} from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from './config/app-config.ts';
+import { HealthController } from './health/health.controller.ts';
+import { HelloController } from './hello/hello.controller.ts';
+import { JobsModule } from './jobs/jobs.module.ts';
+import { MetricsController } from './metrics/metrics.controller.ts';
+import { MetricsMiddleware } from './metrics/metrics.middleware.ts';
+import { MetricsService } from './metrics/metrics.service.ts';
+import { OffloadService } from './offload/offload.service.ts';
+import { TimingController } from './timing/timing.controller.ts';
+import { UpstreamController } from './upstream/upstream.controller.ts';
+import { UsersController } from './users/users.controller.ts';
+import { usersProvider } from './users/users.provider.ts';
+
+/**
+ * Every lesson in one app. The streamed rows and the upstream fan-out are
+ * the solutions of exercises 03 and 02, used as they are.
+ */
+@Module({})
+export class AppModule implements NestModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [JobsModule.register(config)],
+      controllers: [
+        HelloController,
+        TimingController,
+        UpstreamController,
+        RowsController,
+        UsersController,
+        HealthController,
+        MetricsController,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        OffloadService,
+        RowsRepository,
+        usersProvider,
+        MetricsService,
+      ],
+      exports: [APP_CONFIG],
+      global: true,
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(MetricsMiddleware).forRoutes('*splat');
+  }
+}

@@ -1,0 +1,46 @@
+import {
+  FAKE_WEATHER_API,
+  fakeDataApi,
+  fakeWeatherApi,
+  SAMPLE_CITIES,
+  startFakeUpstream,
+} from '@kit/fake-upstream';
+import { createApp } from './bootstrap.ts';
+import { loadConfig } from './config/app-config.ts';
+
+// Offline by default: unless DATA_API_URL and WEATHER_API_BASE_URL point elsewhere,
+// a fake upstream starts beside the app and answers its "external" calls.
+const needsUpstream = !process.env.DATA_API_URL || !process.env.WEATHER_API_BASE_URL;
+const upstream = needsUpstream
+  ? await startFakeUpstream((baseUrl) => [
+      fakeWeatherApi({
+        cities: SAMPLE_CITIES,
+        baseUrl,
+        apiKey: process.env.WEATHER_API_KEY || FAKE_WEATHER_API.apiKey,
+      }),
+      fakeDataApi({ delayMs: 1000, baseUrl }),
+    ])
+  : undefined;
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig(process.env, upstream?.baseUrl);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(2);
+}
+
+const app = await createApp(config);
+// SIGTERM: stop accepting, finish requests, streams and in-process jobs, then exit.
+app.enableShutdownHooks();
+await app.listen(config.port, '127.0.0.1');
+console.log(
+  `Reference app on http://127.0.0.1:${config.port} (docs at /docs, metrics at /metrics)`,
+);
+console.log(
+  upstream
+    ? `Fake upstream APIs on ${upstream.baseUrl}`
+    : 'Upstream APIs from DATA_API_URL and WEATHER_API_BASE_URL',
+);
+console.log(`Jobs: ${config.redisUrl ? `BullMQ on ${config.redisUrl}` : 'in-process queue'}`);
+process.once('SIGTERM', () => void upstream?.close());

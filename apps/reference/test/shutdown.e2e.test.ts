@@ -1,0 +1,24 @@
+import { expect, test } from 'vitest';
+import { startApp } from './app.ts';
+
+process.env.JOB_STEP_MS = '30';
+
+test('closing the app finishes the requests and in-process jobs in flight, then takes no more', async () => {
+  const { app, baseUrl } = await startApp();
+  const form = new FormData();
+  form.append('file', new Blob(['one\ntwo\n'], { type: 'text/plain' }), 'notes.txt');
+  const { jobId } = (await (
+    await fetch(`${baseUrl}/files`, { method: 'POST', body: form })
+  ).json()) as { jobId: string };
+  const slow = fetch(`${baseUrl}/async?ms=300`);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+
+  const jobs = app.get<{ view(id: string): Promise<{ status: string } | undefined> }>(
+    (await import('../src/jobs/job.ts')).JOB_QUEUE,
+  );
+  await app.close();
+
+  expect((await slow).status).toBe(200);
+  expect((await jobs.view(jobId))?.status).toBe('completed');
+  await expect(fetch(`${baseUrl}/`)).rejects.toThrow();
+});
