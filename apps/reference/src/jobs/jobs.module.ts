@@ -17,8 +17,8 @@ const TEXT_TYPES = new Set([
 const TEXT_EXTENSIONS = new Set(['.csv', '.txt']);
 
 /** Uploads and their background jobs, on the queue the configuration picks. */
-// biome-ignore lint/complexity/noStaticOnlyClass: NestJS dynamic modules are classes with a static register().
 @Module({})
+// biome-ignore lint/complexity/noStaticOnlyClass: NestJS dynamic modules are classes with a static register().
 export class JobsModule {
   static register(config: AppConfig): DynamicModule {
     return {
