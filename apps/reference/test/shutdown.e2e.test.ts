@@ -1,9 +1,10 @@
+import { recordStream } from '@kit/grading';
 import { expect, test } from 'vitest';
 import { startApp } from './app.ts';
 
 process.env.JOB_STEP_MS = '30';
 
-test('closing the app finishes the requests and in-process jobs in flight, then takes no more', async () => {
+test('closing the app finishes the requests, streams and in-process jobs in flight, then takes no more', async () => {
   const { app, baseUrl } = await startApp();
   const form = new FormData();
   form.append('file', new Blob(['one\ntwo\n'], { type: 'text/plain' }), 'notes.txt');
@@ -11,6 +12,7 @@ test('closing the app finishes the requests and in-process jobs in flight, then 
     await fetch(`${baseUrl}/files`, { method: 'POST', body: form })
   ).json()) as { jobId: string };
   const slow = fetch(`${baseUrl}/async?ms=300`);
+  const stream = recordStream(`${baseUrl}/rows?count=5&delayMs=60`);
   await new Promise((resolve) => setTimeout(resolve, 50));
 
   const jobs = app.get<{ view(id: string): Promise<{ status: string } | undefined> }>(
@@ -19,6 +21,7 @@ test('closing the app finishes the requests and in-process jobs in flight, then 
   await app.close();
 
   expect((await slow).status).toBe(200);
+  expect((await stream).lines).toHaveLength(5);
   expect((await jobs.view(jobId))?.status).toBe('completed');
   await expect(fetch(`${baseUrl}/`)).rejects.toThrow();
 });
