@@ -1,4 +1,4 @@
-import { basename, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { type GradeRun, score } from '@kit/grading/results';
 import { checkTargetLayout, gradeFolder } from '../grade.ts';
 import { type Exercise, UsageError } from '../kit.ts';
@@ -8,7 +8,8 @@ function cell(run: GradeRun, name: string): string {
   const check = run.checks.find((candidate) => candidate.name === name);
   if (!check) return '-';
   const points = `${check.state === 'passed' ? check.points : 0}/${check.points}`;
-  const figure = check.failure?.measured ?? check.figures[0]?.measured;
+  // The figure alone ("1", "402 ms"): the check's name already says what it is.
+  const figure = (check.failure?.measured ?? check.figures[0]?.measured)?.split(': ').at(-1);
   const mark = check.state === 'passed' ? '✓' : check.state === 'failed' ? '✗' : '○';
   return `${mark} ${points}${figure ? ` ${figure}` : ''}`;
 }
@@ -31,7 +32,7 @@ export async function compareFolders(
   }
   const names = [...new Set(runs.flatMap((run) => run.checks.map((check) => check.name)))];
   const width = Math.min(60, Math.max(...names.map((name) => name.length)));
-  const columns = folders.map((folder) => basename(folder));
+  const columns = folders.map((folder) => relative(cwd, folder) || '.');
   const columnWidth = Math.max(28, ...columns.map((column) => column.length));
   console.log(bold(`Exercise ${exercise.id}: ${columns.length} folders compared`));
   console.log(
