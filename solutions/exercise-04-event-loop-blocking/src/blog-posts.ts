@@ -1,5 +1,5 @@
 // Provided: the blog's data, one large JSON file (about 37 MB) generated on first use.
-import { access, writeFile } from 'node:fs/promises';
+import { access, rename, writeFile } from 'node:fs/promises';
 
 export interface Post {
   id: number;
@@ -22,12 +22,14 @@ export function generatePost(id: number): Post {
   };
 }
 
-/** Writes the posts file unless it is there already. */
+/** Writes the posts file unless it is there already; whole or not at all, so a reader never sees half of it. */
 export async function ensureBlogPosts(file: string): Promise<void> {
   try {
     await access(file);
   } catch {
     const posts = Array.from({ length: POST_COUNT }, (_, index) => generatePost(index + 1));
-    await writeFile(file, JSON.stringify(posts));
+    const partial = `${file}.${process.pid}.partial`;
+    await writeFile(partial, JSON.stringify(posts));
+    await rename(partial, file);
   }
 }
