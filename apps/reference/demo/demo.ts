@@ -3,7 +3,13 @@
 // on a timeline, with the figures the tutorials report beside ours.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { InFlightTracker, recordStream, renderTimeline, sleep } from '@kit/grading';
+import {
+  InFlightTracker,
+  recordStream,
+  renderTimeline,
+  sleep,
+  starvationExperiment,
+} from '@kit/grading';
 
 const APP_URL = (process.env.APP_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 
@@ -16,17 +22,12 @@ interface Demo {
 
 /** Fires `slow` twice, then four `GET /` at once, as `curl --parallel --parallel-immediate` does. */
 async function starvation(slowPath: string): Promise<void> {
-  const tracker = new InFlightTracker();
-  const request = (label: string, path: string) =>
-    tracker.track(label, async () => {
-      const response = await fetch(`${APP_URL}${path}`);
-      await response.arrayBuffer();
-    });
-  await Promise.all([
-    request(`${slowPath} #1`, slowPath),
-    request(`${slowPath} #2`, slowPath),
-    ...[1, 2, 3, 4].map((i) => request(`GET / #${i}`, '/')),
-  ]);
+  const get = (path: string) => () =>
+    fetch(`${APP_URL}${path}`).then((response) => response.arrayBuffer());
+  const { tracker } = await starvationExperiment({
+    slow: { label: slowPath, count: 2, call: get(slowPath) },
+    fast: { label: 'GET /', count: 4, call: get('/') },
+  });
   console.log(renderTimeline(tracker.spans, { width: 48 }));
 }
 

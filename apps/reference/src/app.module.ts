@@ -1,5 +1,6 @@
 import { RowsController } from '@kit/solution-03-streamed-responses/rows.controller.ts';
 import { RowsRepository } from '@kit/solution-03-streamed-responses/rows.repository.ts';
+import { AddController } from '@kit/solution-04-event-loop-blocking/add.controller.ts';
 import {
   type DynamicModule,
   type MiddlewareConsumer,
@@ -20,8 +21,8 @@ import { UsersController } from './users/users.controller.ts';
 import { usersProvider } from './users/users.provider.ts';
 
 /**
- * Every lesson in one app. The streamed rows and the upstream fan-out are
- * the solutions of exercises 03 and 02, used as they are.
+ * Every lesson in one app. The upstream fan-out, the streamed rows and /add
+ * are the solutions of exercises 02, 03 and 04, used as they are.
  */
 @Module({})
 export class AppModule implements NestModule {
@@ -31,6 +32,7 @@ export class AppModule implements NestModule {
       imports: [JobsModule.register(config)],
       controllers: [
         HelloController,
+        AddController,
         TimingController,
         UpstreamController,
         RowsController,

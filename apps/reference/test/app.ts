@@ -1,26 +1,15 @@
-import type { INestApplication } from '@nestjs/common';
-import { afterAll } from 'vitest';
+import { appUnderTest } from '@kit/grading';
 import { createApp } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config/app-config.ts';
 import { UPSTREAM_ENV } from './upstream.ts';
 
-const started: INestApplication[] = [];
-
-/** The reference app on a loopback port, closed after the file's tests. */
-export async function startApp(
-  env: NodeJS.ProcessEnv = {},
-): Promise<{ app: INestApplication; baseUrl: string }> {
-  const app = await createApp(loadConfig({ ...UPSTREAM_ENV, WORKER_THREADS: '2', ...env }), {
-    logger: false,
-  });
-  await app.listen(0, '127.0.0.1');
-  started.push(app);
-  return { app, baseUrl: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
+/**
+ * The reference app on a loopback port, with the environment `env` gives when it starts,
+ * started on first use and closed after the tests of the file or `describe`
+ * block that declared it.
+ */
+export function referenceApp(env: () => NodeJS.ProcessEnv = () => ({})) {
+  return appUnderTest(() =>
+    createApp(loadConfig({ ...UPSTREAM_ENV, WORKER_THREADS: '2', ...env() }), { logger: false }),
+  );
 }
-
-/** Closes every app this file started; also done after the file's tests. */
-export async function closeApps(): Promise<void> {
-  for (const app of started.splice(0)) await app.close();
-}
-
-afterAll(closeApps);

@@ -1,12 +1,12 @@
 import request from 'supertest';
 import { beforeAll, expect, test } from 'vitest';
-import { startApp } from './app.ts';
+import { referenceApp } from './app.ts';
 
+const app = referenceApp();
 let http: ReturnType<typeof request>;
 
 beforeAll(async () => {
-  const { app } = await startApp();
-  http = request(app.getHttpServer());
+  http = request((await app()).baseUrl);
 });
 
 test('GET / says hello and GET /add adds', async () => {

@@ -1,29 +1,22 @@
-import { InFlightTracker, monitorEventLoop } from '@kit/grading';
+import { starvationExperiment } from '@kit/grading';
 import { beforeAll, expect, test } from 'vitest';
-import { startApp } from './app.ts';
+import { referenceApp } from './app.ts';
 
+const app = referenceApp();
 let baseUrl: string;
 
 beforeAll(async () => {
-  ({ baseUrl } = await startApp());
+  ({ baseUrl } = await app());
   await fetch(`${baseUrl}/offloaded?ms=1`); // starts the first worker thread
 });
 
 /** Two slow requests and four tiny ones at once, watched by a heartbeat: the tutorials' experiment. */
 async function experiment(slowPath: string) {
-  const tracker = new InFlightTracker();
-  const loop = monitorEventLoop({ clock: () => tracker.now() });
-  const slow = [1, 2].map((i) =>
-    tracker.track(`${slowPath} #${i}`, () => fetch(`${baseUrl}${slowPath}`)),
-  );
-  const fast = [1, 2, 3, 4].map((i) =>
-    tracker.track(`/ #${i}`, async () => {
-      await fetch(`${baseUrl}/`);
-      return tracker.now();
-    }),
-  );
-  const [fastDoneAt] = await Promise.all([Promise.all(fast), Promise.all(slow)]);
-  return { fastDoneAt, report: loop.stop() };
+  const { fastDoneAt, loop } = await starvationExperiment({
+    slow: { label: slowPath, count: 2, call: () => fetch(`${baseUrl}${slowPath}`) },
+    fast: { label: 'GET /', count: 4, call: () => fetch(`${baseUrl}/`) },
+  });
+  return { fastDoneAt, report: loop };
 }
 
 test('/blocking starves every other request and stops the heartbeat (the anti-pattern)', async () => {

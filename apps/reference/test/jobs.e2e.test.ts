@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { closeApps, startApp } from './app.ts';
+import { referenceApp } from './app.ts';
 import { startRedis } from './redis.ts';
 
 process.env.JOB_STEP_MS = '10';
@@ -21,21 +21,18 @@ let redis: Awaited<ReturnType<typeof startRedis>>;
 beforeAll(async () => {
   redis = await startRedis();
 });
-afterAll(async () => {
-  // The apps' BullMQ connections go first: a Redis that vanishes under them makes them retry.
-  await closeApps();
-  await redis.stop();
-});
+// Each describe block closes its app first: a Redis that vanished under BullMQ's connections would make them retry.
+afterAll(() => redis.stop());
 
 describe.each([
   ['the in-process queue', () => ({})],
   ['BullMQ on Redis', () => ({ REDIS_URL: redis.url })],
 ])('jobs on %s', (_queue, env) => {
+  const app = referenceApp(() => ({ ...env(), MAX_UPLOAD_BYTES: '1024' }));
   let http: Http;
 
   beforeAll(async () => {
-    const { app } = await startApp({ ...env(), MAX_UPLOAD_BYTES: '1024' });
-    http = request(app.getHttpServer());
+    http = request((await app()).baseUrl);
   });
 
   test('an upload is answered 202 at once with an unguessable job id, then processed in the background', async () => {

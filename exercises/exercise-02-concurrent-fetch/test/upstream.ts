@@ -1,14 +1,12 @@
-// The one MSW server of this grader. Importing this file registers its life cycle
-// in the importing test file.
+// The one MSW server of this grader; importing this file sets it up for the importing test file.
 import { FAKE_WEATHER_API, fakeWeatherApi } from '@kit/fake-upstream';
-import { createUpstreamServer } from '@kit/grading';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { useUpstreamServer } from '@kit/grading';
+import { beforeAll } from 'vitest';
 
-export const upstream = createUpstreamServer();
+export const upstream = useUpstreamServer();
 
+// The first mocked answer of a process is slow (module loading); pay it here, not in a timed check.
 beforeAll(async () => {
-  upstream.listen();
-  // The first mocked answer of a process is slow (module loading); pay it here, not in a timed check.
   upstream.use(
     fakeWeatherApi({
       cities: { Warmup: { kind: 'ok', temperature: 0, condition: 'Clear', delayMs: 0 } },
@@ -19,5 +17,3 @@ beforeAll(async () => {
   );
   upstream.resetHandlers();
 });
-afterEach(() => upstream.resetHandlers());
-afterAll(() => upstream.close());

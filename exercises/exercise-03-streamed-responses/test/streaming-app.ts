@@ -1,8 +1,6 @@
 import { setImmediate, setTimeout } from 'node:timers/promises';
-import { countProduction, learnerModule, type ProductionStats } from '@kit/grading';
-import type { INestApplication } from '@nestjs/common';
+import { appUnderTest, countProduction, learnerModule, type ProductionStats } from '@kit/grading';
 import { Test } from '@nestjs/testing';
-import { afterAll } from 'vitest';
 
 const appModule = learnerModule('src/app.module.ts', () => import('#exercise/app.module.ts'), [
   'AppModule',
@@ -55,35 +53,20 @@ export function expectedRows(count: number) {
   }));
 }
 
-interface RunningApp {
-  readonly baseUrl: string;
-  readonly rows: CountingRows;
-}
+/** The counting repository behind this file's app. */
+const rows = new CountingRows();
 
-let running: Promise<{ app: INestApplication; baseUrl: string; rows: CountingRows }> | undefined;
+const app = appUnderTest(async () => {
+  const [{ AppModule }, { RowsRepository }] = await Promise.all([appModule(), repositoryModule()]);
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(RowsRepository)
+    .useValue(rows)
+    .compile();
+  return moduleRef.createNestApplication({ logger: false });
+});
 
 /** The learner's AppModule on a real loopback port, with the counting repository. Once per file. */
-export async function streamingApp(): Promise<RunningApp> {
-  running ??= (async () => {
-    const [{ AppModule }, { RowsRepository }] = await Promise.all([
-      appModule(),
-      repositoryModule(),
-    ]);
-    const rows = new CountingRows();
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-      .overrideProvider(RowsRepository)
-      .useValue(rows)
-      .compile();
-    // Aborted streams leave sockets behind: close them with the app instead of waiting for them.
-    const app = moduleRef.createNestApplication({ logger: false, forceCloseConnections: true });
-    await app.listen(0, '127.0.0.1');
-    return { app, baseUrl: (await app.getUrl()).replace('[::1]', '127.0.0.1'), rows };
-  })();
-  const { baseUrl, rows } = await running;
+export async function streamingApp(): Promise<{ baseUrl: string; rows: CountingRows }> {
+  const { baseUrl } = await app();
   return { baseUrl, rows };
 }
-
-afterAll(async () => {
-  const started = await running?.catch(() => undefined);
-  await started?.app.close();
-});

@@ -1,30 +1,15 @@
 import { check, expectEqual, learnerModule } from '@kit/grading';
-import {
-  blockingApp,
-  expectAddStaysFast,
-  expectHeartbeat,
-  starvationScenario,
-} from './blocking-app.ts';
+import { blockingApp, starvationChecks } from './blocking-app.ts';
 
 const posts = learnerModule('src/blog-posts.ts', () => import('#exercise/blog-posts.ts'), [
   'generatePost',
 ]);
 const POST_IDS = [0, 17, 42_000];
 
-const scenario = starvationScenario('GET /blog/:id', (baseUrl, index) =>
-  fetch(`${baseUrl}/blog/${POST_IDS[index]}`),
-);
-
-check('GET /add stays fast while two GET /blog/:id run', { points: 3, hint: 1 }, async () => {
-  expectAddStaysFast(await scenario(), 1);
-});
-
-check(
-  'the event loop keeps beating while two GET /blog/:id run',
-  { points: 2, hint: 2 },
-  async () => {
-    expectHeartbeat(await scenario(), 2);
-  },
+const scenario = starvationChecks(
+  'GET /blog/:id',
+  (baseUrl, index) => fetch(`${baseUrl}/blog/${POST_IDS[index]}`),
+  { add: 1, heartbeat: 2 },
 );
 
 check(

@@ -1,5 +1,6 @@
-import { InFlightTracker, sleep } from '@kit/grading';
+import { type InFlightTracker, sleep } from '@kit/grading';
 import { HttpResponse, http } from 'msw';
+import { trackedAnswer } from './tracked-answer.ts';
 
 /** Where the fake data API answers. */
 export const FAKE_DATA_API = { baseUrl: 'https://api.data.test' } as const;
@@ -20,23 +21,17 @@ export interface FakeDataOptions {
  * await fetch(`${FAKE_DATA_API.baseUrl}/items/42`); // { id: '42', value: … } after 1 s
  */
 export function fakeDataApi(options: FakeDataOptions) {
-  const tracker = options.tracker ?? new InFlightTracker();
   return http.get(
     `${options.baseUrl ?? FAKE_DATA_API.baseUrl}/items/:id`,
     ({ params, request }) => {
       const id = String(params.id);
-      return tracker
-        .track(`GET /items/${id}`, async () => {
-          await sleep(options.delayMs, request.signal);
-          return HttpResponse.json({
-            id,
-            value: [...id].reduce((sum, char) => sum + char.charCodeAt(0), 0),
-          });
-        })
-        .catch((error: unknown) => {
-          if (request.signal.aborted) return HttpResponse.error();
-          throw error;
+      return trackedAnswer(options.tracker, `GET /items/${id}`, request, async () => {
+        await sleep(options.delayMs, request.signal);
+        return HttpResponse.json({
+          id,
+          value: [...id].reduce((sum, char) => sum + char.charCodeAt(0), 0),
         });
+      });
     },
   );
 }

@@ -1,5 +1,6 @@
-import { InFlightTracker, sleep } from '@kit/grading';
+import { type InFlightTracker, sleep } from '@kit/grading';
 import { HttpResponse, http } from 'msw';
+import { trackedAnswer } from './tracked-answer.ts';
 
 /** Where the fake weather API answers, and the key it accepts. */
 export const FAKE_WEATHER_API = {
@@ -52,33 +53,25 @@ export interface FakeWeatherOptions {
 export function fakeWeatherApi(options: FakeWeatherOptions) {
   const baseUrl = options.baseUrl ?? FAKE_WEATHER_API.baseUrl;
   const apiKey = options.apiKey ?? FAKE_WEATHER_API.apiKey;
-  const tracker = options.tracker ?? new InFlightTracker();
   return http.get(`${baseUrl}/v1/current.json`, ({ request }) => {
     const url = new URL(request.url);
     const city = url.searchParams.get('q') ?? '';
-    return tracker
-      .track(city || '(no city)', async () => {
-        if (url.searchParams.get('key') !== apiKey) {
-          return HttpResponse.json(
-            { error: { code: 2006, message: 'API key is invalid.' } },
-            { status: 401 },
-          );
-        }
-        const behaviour = options.cities[city];
-        if (!behaviour) {
-          return HttpResponse.json(
-            { error: { code: 1006, message: 'No matching location found.' } },
-            { status: 400 },
-          );
-        }
-        return answer(city, behaviour, request.signal);
-      })
-      .catch((error: unknown) => {
-        // The caller gave up (a timeout, an abort): its span ends as rejected, and
-        // nobody reads this network error.
-        if (request.signal.aborted) return HttpResponse.error();
-        throw error;
-      });
+    return trackedAnswer(options.tracker, city || '(no city)', request, async () => {
+      if (url.searchParams.get('key') !== apiKey) {
+        return HttpResponse.json(
+          { error: { code: 2006, message: 'API key is invalid.' } },
+          { status: 401 },
+        );
+      }
+      const behaviour = options.cities[city];
+      if (!behaviour) {
+        return HttpResponse.json(
+          { error: { code: 1006, message: 'No matching location found.' } },
+          { status: 400 },
+        );
+      }
+      return answer(city, behaviour, request.signal);
+    });
   });
 }
 

@@ -1,11 +1,8 @@
-import { createUpstreamServer, InFlightTracker } from '@kit/grading';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { InFlightTracker, useUpstreamServer } from '@kit/grading';
+import { expect, test } from 'vitest';
 import { FAKE_WEATHER_API, fakeWeatherApi, SAMPLE_CITIES } from '../src/index.ts';
 
-const upstream = createUpstreamServer();
-beforeAll(() => upstream.listen());
-afterEach(() => upstream.resetHandlers());
-afterAll(() => upstream.close());
+const upstream = useUpstreamServer();
 
 const current = (city: string, key: string = FAKE_WEATHER_API.apiKey) =>
   fetch(`${FAKE_WEATHER_API.baseUrl}/v1/current.json?key=${key}&q=${encodeURIComponent(city)}`);

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import { test } from 'vitest';
+import { SOURCE_DIR_ENV } from './env.ts';
 import { collectFiguresInto, GradingFailure, show } from './failure.ts';
 import type { CheckMeta } from './meta.ts';
 import { withPointsTag } from './results.ts';
@@ -15,9 +16,6 @@ export interface CheckOptions {
 
 /** Default time a check's code may take before it counts as never settling. */
 export const DEFAULT_CHECK_TIMEOUT_MS = 8_000;
-
-/** The environment variable that names the graded `src/` folder. */
-export const SOURCE_DIR_ENV = 'KIT_SOURCE_DIR';
 
 /**
  * Declares one graded check: a Vitest test with points, whose failures are

@@ -1,3 +1,4 @@
+export { appUnderTest, type RunningApp, type ServableApp } from './app-under-test.ts';
 export { type CheckOptions, check, DEFAULT_CHECK_TIMEOUT_MS, learnerModule } from './check.ts';
 export {
   type AllAtOnceExpectation,
@@ -9,6 +10,7 @@ export {
   type EventLoopReport,
   monitorEventLoop,
 } from './event-loop.ts';
+export { type StarvationCalls, type StarvationResult, starvationExperiment } from './experiment.ts';
 export {
   expectEqual,
   expectFigure,
@@ -33,4 +35,4 @@ export {
   stallAfterFirstChunk,
 } from './streams.ts';
 export { describeSchedule, formatMs, renderTimeline, type TimelineOptions } from './timeline.ts';
-export { createUpstreamServer, isLoopback } from './upstream.ts';
+export { createUpstreamServer, isLoopback, useUpstreamServer } from './upstream.ts';

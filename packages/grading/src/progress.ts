@@ -14,9 +14,6 @@ export type Progress =
     }
   | { readonly state: 'idle'; readonly at: number };
 
-/** The environment variable that names the progress file. */
-export const PROGRESS_FILE_ENV = 'KIT_PROGRESS_FILE';
-
 export function writeProgress(file: string, progress: Progress): void {
   writeFileSync(file, JSON.stringify(progress));
 }

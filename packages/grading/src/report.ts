@@ -1,3 +1,4 @@
+import { type Palette, palette } from './color.ts';
 import type { CheckResult, GradeRun, Interruption } from './results.ts';
 import { score } from './results.ts';
 
@@ -8,22 +9,6 @@ export interface ReportOptions {
   readonly hintCommand?: (hint: number) => string;
   /** A heading for the report, e.g. `Exercise 01 · concurrent-awaits`. */
   readonly title?: string;
-}
-
-type Paint = (text: string) => string;
-
-function palette(color: boolean): Record<'green' | 'red' | 'yellow' | 'dim' | 'bold', Paint> {
-  const wrap =
-    (open: number, close: number): Paint =>
-    (text) =>
-      color ? `\u001b[${open}m${text}\u001b[${close}m` : text;
-  return {
-    green: wrap(32, 39),
-    red: wrap(31, 39),
-    yellow: wrap(33, 39),
-    dim: wrap(2, 22),
-    bold: wrap(1, 22),
-  };
 }
 
 /**
@@ -62,7 +47,7 @@ function renderCheck(
   check: CheckResult,
   nameWidth: number,
   interruption: Interruption | undefined,
-  paint: ReturnType<typeof palette>,
+  paint: Palette,
   options: ReportOptions,
 ): string[] {
   const points = `${check.state === 'passed' ? check.points : 0}/${check.points}`;
@@ -102,7 +87,7 @@ function renderCheck(
 function renderInterruption(
   interruption: Interruption,
   exercise: string,
-  paint: ReturnType<typeof palette>,
+  paint: Palette,
 ): string[] {
   const seconds = (interruption.afterMs / 1000).toFixed(0);
   const where = interruption.check

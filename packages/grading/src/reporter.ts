@@ -5,10 +5,6 @@ import type { FailureDetails } from './failure.ts';
 import type {} from './meta.ts';
 import { type CheckResult, type GradeRun, parsePointsTag } from './results.ts';
 
-/** Environment variables through which the CLI tells a grader run what it grades. */
-export const RESULT_FILE_ENV = 'KIT_RESULT_FILE';
-export const EXERCISE_ENV = 'KIT_EXERCISE';
-
 /**
  * A Vitest reporter that writes the grade as JSON after every check, so that
  * a run the watchdog had to end still reports the checks that finished.
@@ -39,9 +35,6 @@ export class GradeReporter implements Reporter {
       this.#checks.set(testCase.id, result);
       this.#run.checks.push(result);
     }
-    // Files run in whatever order Vitest prefers; the report follows their names
-    // (graders number them in the order of the README), checks within a file in order.
-    this.#run.checks.sort((a, b) => a.file.localeCompare(b.file));
     this.#write();
   }
 

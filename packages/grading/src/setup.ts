@@ -1,6 +1,7 @@
 // Vitest setup file for graders: tells the watchdog which check is running.
 import { afterEach, beforeEach } from 'vitest';
-import { PROGRESS_FILE_ENV, writeProgress } from './progress.ts';
+import { PROGRESS_FILE_ENV } from './env.ts';
+import { writeProgress } from './progress.ts';
 import { parsePointsTag } from './results.ts';
 
 const progressFile = process.env[PROGRESS_FILE_ENV];

@@ -1,5 +1,6 @@
 import { http, passthrough, type RequestHandler } from 'msw';
 import { type SetupServer, setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
@@ -31,5 +32,22 @@ export function createUpstreamServer(...handlers: RequestHandler[]): SetupServer
   const listen = server.listen.bind(server);
   // 'error' turns an unmocked request into a network error in the caller, never a real request.
   server.listen = (options) => listen({ onUnhandledRequest: 'error', ...options });
+  return server;
+}
+
+/**
+ * {@link createUpstreamServer}, listening for the test file that calls it:
+ * listens before its tests, drops the handlers a test added after each one,
+ * closes after the last. One per package, in the file its tests import.
+ *
+ * @example
+ * export const upstream = useUpstreamServer();
+ * test('…', () => { upstream.use(fakeWeatherApi({ cities })); … });
+ */
+export function useUpstreamServer(...handlers: RequestHandler[]): SetupServer {
+  const server = createUpstreamServer(...handlers);
+  beforeAll(() => server.listen());
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
   return server;
 }

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineKitConfig } from '@kit/vitest-config';
 import { mergeConfig, type ViteUserConfig } from 'vitest/config';
-import { SOURCE_DIR_ENV } from './check.ts';
-import { EXERCISE_ENV, GradeReporter, RESULT_FILE_ENV } from './reporter.ts';
+import { EXERCISE_ENV, RESULT_FILE_ENV, SOURCE_DIR_ENV } from './env.ts';
+import { GradeReporter } from './reporter.ts';
 
 const setupFile = fileURLToPath(new URL('./setup.ts', import.meta.url));
 

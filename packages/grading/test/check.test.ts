@@ -1,5 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
-import { explainUnexpected, learnerModule, SOURCE_DIR_ENV, settleWithin } from '../src/check.ts';
+import { explainUnexpected, learnerModule, settleWithin } from '../src/check.ts';
+import { SOURCE_DIR_ENV } from '../src/env.ts';
 import { GradingFailure } from '../src/failure.ts';
 
 const originalSourceDir = process.env[SOURCE_DIR_ENV];

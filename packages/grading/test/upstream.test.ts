@@ -2,23 +2,21 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpResponse, http } from 'msw';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createUpstreamServer } from '../src/upstream.ts';
+import { useUpstreamServer } from '../src/upstream.ts';
 
-const upstream = createUpstreamServer(
+useUpstreamServer(
   http.get('https://api.example.test/ping', () => HttpResponse.json({ pong: true })),
 );
 let local: Server;
 let localUrl: string;
 
 beforeAll(async () => {
-  upstream.listen();
   local = createServer((_, res) => res.end('from loopback'));
   await new Promise<void>((resolve) => local.listen(0, '127.0.0.1', resolve));
   localUrl = `http://127.0.0.1:${(local.address() as AddressInfo).port}/`;
 });
 
 afterAll(async () => {
-  upstream.close();
   await new Promise((resolve) => local.close(resolve));
 });
 

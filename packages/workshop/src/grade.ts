@@ -1,54 +1,15 @@
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { PROGRESS_FILE_ENV } from '@kit/grading/progress';
-import { EXERCISE_ENV, RESULT_FILE_ENV } from '@kit/grading/reporter';
+import { dirname, join, relative } from 'node:path';
+import { EXERCISE_ENV, PROGRESS_FILE_ENV, RESULT_FILE_ENV, SOURCE_DIR_ENV } from '@kit/grading/env';
 import type { GradeRun } from '@kit/grading/results';
 import { runWatched } from '@kit/grading/watchdog';
-import { type Exercise, UsageError } from './kit.ts';
+import { copyIntoExercise } from './folders.ts';
+import type { Exercise } from './kit.ts';
 
 const require = createRequire(import.meta.url);
 const vitestBin = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
-
-/** Files of `src/` below `dir`, relative to it, skipping dependencies. */
-export function sourceFiles(srcDir: string, prefix = ''): string[] {
-  return readdirSync(srcDir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) return [];
-    const path = join(prefix, entry.name);
-    return entry.isDirectory() ? sourceFiles(join(srcDir, entry.name), path) : [path];
-  });
-}
-
-/**
- * Checks that `dir` is laid out like the exercise: a folder whose `src/`
- * holds every file of the exercise's starter.
- */
-export function checkTargetLayout(exercise: Exercise, dir: string): string {
-  const target = resolve(dir);
-  const expected = sourceFiles(join(exercise.dir, 'src'));
-  const layout = `laid out like ${exercise.name}: a folder whose src/ holds ${expected.map((file) => `src/${file}`).join(', ')}`;
-  if (!existsSync(target)) throw new UsageError(`${dir} does not exist. Give a folder ${layout}.`);
-  if (!statSync(target).isDirectory())
-    throw new UsageError(`${dir} is a file, not a folder. Give a folder ${layout}.`);
-  const missing = expected.filter((file) => !existsSync(join(target, 'src', file)));
-  if (missing.length > 0) {
-    const hint = existsSync(join(target, 'src'))
-      ? `its src/ lacks ${missing.join(', ')}`
-      : 'it has no src/ folder (point at the folder that contains src/, not at src/ itself)';
-    throw new UsageError(`${dir} is not ${layout}: ${hint}.`);
-  }
-  return target;
-}
 
 export interface GradeRequest {
   readonly exercise: Exercise;
@@ -68,20 +29,10 @@ export interface GradeRequest {
 export async function gradeFolder(request: GradeRequest): Promise<GradeRun> {
   const { exercise } = request;
   const scratch = mkdtempSync(join(tmpdir(), `kit-${exercise.id}-`));
-  const workDir = request.copy
-    ? join(exercise.dir, '.graded', `${process.pid}-${Date.now()}`)
-    : undefined;
+  const copy = request.copy ? copyIntoExercise(exercise, request.folder, 'grade-') : undefined;
   try {
-    let sourceDir = join(request.folder, 'src');
-    if (workDir) {
-      mkdirSync(workDir, { recursive: true });
-      cpSync(sourceDir, join(workDir, 'src'), {
-        recursive: true,
-        filter: (path) => !path.split('/').includes('node_modules'),
-      });
-      sourceDir = join(workDir, 'src');
-      request.edit?.(sourceDir);
-    }
+    const sourceDir = copy?.srcDir ?? join(request.folder, 'src');
+    if (copy) request.edit?.(copy.srcDir);
     const started = Date.now();
     const graderFiles = readdirSync(join(exercise.dir, 'test')).filter((file) =>
       file.endsWith('.grader.test.ts'),
@@ -117,13 +68,15 @@ export async function gradeFolder(request: GradeRequest): Promise<GradeRun> {
       }
       remaining = canRerun ? unreached : [];
     }
+    // Files run in whatever order Vitest prefers; the report follows their names
+    // (graders number them in the order of the README), checks within a file in order.
     run.checks.sort((a, b) => a.file.localeCompare(b.file));
     run.source = relativeToCwd(request.folder);
     run.durationMs = Date.now() - started;
     return run;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
+    copy?.remove();
   }
 }
 
@@ -153,7 +106,7 @@ async function gradeFiles(
     cwd: exercise.dir,
     env: {
       ...process.env,
-      KIT_SOURCE_DIR: sourceDir,
+      [SOURCE_DIR_ENV]: sourceDir,
       [RESULT_FILE_ENV]: resultFile,
       [PROGRESS_FILE_ENV]: progressFile,
       [EXERCISE_ENV]: exercise.name,

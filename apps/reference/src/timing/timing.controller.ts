@@ -3,13 +3,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { boundedInt } from '../config/bounded-int.ts';
 import { OffloadService } from '../offload/offload.service.ts';
-
-function blockFor(ms: number): void {
-  const until = performance.now() + ms;
-  while (performance.now() < until) {
-    // The anti-pattern, on purpose: nothing else runs meanwhile.
-  }
-}
+import { block } from '../offload/tasks.mjs';
 
 @ApiTags('the event loop')
 @Controller()
@@ -30,9 +24,8 @@ export class TimingController {
       'ANTI-PATTERN, kept for the demos: blocks the event loop for `ms`; every other request waits.',
   })
   blocking(@Query('ms') ms?: string) {
-    const blockedMs = boundedInt(ms, 'ms', 0, 10_000, 1000);
-    blockFor(blockedMs);
-    return { blockedMs };
+    // The anti-pattern, on purpose: the very work /offloaded runs on a worker, here on the event loop.
+    return block({ ms: boundedInt(ms, 'ms', 0, 10_000, 1000) });
   }
 
   @Get('offloaded')

@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { type GradeRun, score } from '@kit/grading/results';
-import { checkTargetLayout, gradeFolder } from '../grade.ts';
+import { checkTargetLayout } from '../folders.ts';
+import { gradeFolder } from '../grade.ts';
 import { type Exercise, UsageError } from '../kit.ts';
 import { bold, green, red } from '../output.ts';
 

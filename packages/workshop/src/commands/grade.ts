@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import { renderReport } from '@kit/grading/report';
 import { type GradeRun, isPerfect } from '@kit/grading/results';
 import { toClassroom, toJson, toJunit, toStepSummary } from '../ci-reports.ts';
-import { checkTargetLayout, gradeFolder } from '../grade.ts';
-import { type Exercise, UsageError } from '../kit.ts';
-import { exerciseHeading } from '../output.ts';
+import { chooseSources } from '../folders.ts';
+import { gradeFolder } from '../grade.ts';
+import type { Exercise } from '../kit.ts';
+import { reportOptions } from '../output.ts';
 
 export interface CiGradeOptions {
   readonly exercises: readonly Exercise[];
@@ -21,27 +22,14 @@ export interface CiGradeOptions {
  * GitHub-Classroom results in files, and a step summary when the CI offers one.
  */
 export async function gradeForCi(options: CiGradeOptions): Promise<number> {
-  if (options.target && options.exercises.length !== 1) {
-    throw new UsageError('--target grades one exercise at a time: name a single exercise.');
-  }
   const runs: GradeRun[] = [];
-  for (const exercise of options.exercises) {
-    const target = options.target
-      ? checkTargetLayout(exercise, resolve(options.cwd, options.target))
-      : undefined;
-    const run = await gradeFolder({
-      exercise,
-      folder: target ?? exercise.dir,
-      copy: target !== undefined,
-    });
+  for (const { exercise, folder, isTarget } of chooseSources(options.exercises, {
+    ...options,
+    solution: false,
+  })) {
+    const run = await gradeFolder({ exercise, folder, copy: isTarget });
     runs.push(run);
-    console.log(
-      renderReport(run, {
-        title: exerciseHeading(exercise),
-        hintCommand: (hint) => `pnpm hint ${exercise.id} ${hint}`,
-      }),
-      '\n',
-    );
+    console.log(renderReport(run, reportOptions(exercise, false)), '\n');
   }
   if (options.json) writeFileSync(resolve(options.cwd, options.json), toJson(runs));
   if (options.junit) writeFileSync(resolve(options.cwd, options.junit), toJunit(runs));

@@ -1,0 +1,11 @@
+// The environment through which the workshop CLI tells a grader run what to grade
+// and where to report: one place, read by the graders' side and the CLI alike.
+
+/** The graded `src/` folder: the exercise's own, a solution's, or a copy of a student's. */
+export const SOURCE_DIR_ENV = 'KIT_SOURCE_DIR';
+/** The exercise's folder name, for the report. */
+export const EXERCISE_ENV = 'KIT_EXERCISE';
+/** Where the reporter writes the grade as JSON. */
+export const RESULT_FILE_ENV = 'KIT_RESULT_FILE';
+/** Where the running grader writes its progress, for the watchdog. */
+export const PROGRESS_FILE_ENV = 'KIT_PROGRESS_FILE';
