@@ -46,9 +46,9 @@ export function deliveredMail(): Array<{ to: string; subject: string }> {
   }
 }
 
-export type SlowAnswer = { status: number; body: unknown };
+type SlowAnswer = { status: number; body: unknown };
 
-export interface Starvation extends StarvationResult<SlowAnswer> {
+interface Starvation extends StarvationResult<SlowAnswer> {
   readonly route: string;
 }
 
@@ -93,8 +93,8 @@ function timeline({ tracker, loop }: Starvation) {
   return [...tracker.spans, ...loop.blocked];
 }
 
-export const ADD_BOUND_MS = 150;
-export const HEARTBEAT_BOUND_MS = 100;
+const ADD_BOUND_MS = 150;
+const HEARTBEAT_BOUND_MS = 100;
 
 /**
  * Declares a slow route's two event-loop checks: every `/add` completes soon

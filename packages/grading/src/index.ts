@@ -1,5 +1,5 @@
 export { appUnderTest, type RunningApp, type ServableApp } from './app-under-test.ts';
-export { type CheckOptions, check, DEFAULT_CHECK_TIMEOUT_MS, learnerModule } from './check.ts';
+export { type CheckOptions, check, learnerModule } from './check.ts';
 export {
   type AllAtOnceExpectation,
   CONCURRENT_SHARE_OF_SEQUENTIAL,

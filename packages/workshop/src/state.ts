@@ -19,7 +19,7 @@ export interface WorkshopState {
   hints: Record<string, number>;
 }
 
-export function stateFile(root: string): string {
+function stateFile(root: string): string {
   return join(root, '.workshop', 'state.json');
 }
 
