@@ -2,6 +2,65 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 
+/** Set by CI (`.ci/run`): a missing Redis then fails the run instead of skipping its suite. */
+export const REQUIRE_REDIS_ENV = 'KIT_REQUIRE_REDIS';
+
+/**
+ * Where the BullMQ tests get their Redis: the one `REDIS_URL` names, a
+ * throwaway `redis-server` started for the file, or none, with the line that
+ * says why the suite is skipped and how to run it.
+ */
+export type RedisSource =
+  | { readonly kind: 'external'; readonly url: string }
+  | { readonly kind: 'local' }
+  | { readonly kind: 'absent'; readonly notice: string };
+
+/**
+ * Decides, at collection time, whether the Redis suites can run.
+ *
+ * @example
+ * const redis = redisSource('BullMQ on Redis');
+ * describe.skipIf(redis.kind === 'absent')('BullMQ on Redis', () => { … });
+ */
+export function redisSource(
+  suite: string,
+  env: NodeJS.ProcessEnv = process.env,
+  hasRedisServer = () => !spawnSync('redis-server', ['--version']).error,
+): RedisSource {
+  if (env.REDIS_URL) return { kind: 'external', url: env.REDIS_URL };
+  if (hasRedisServer()) return { kind: 'local' };
+  const notice = `${suite}: skipped, no redis-server; apt-get install redis-server or set REDIS_URL`;
+  if (env[REQUIRE_REDIS_ENV] === '1') {
+    throw new Error(
+      `${suite} is required here (${REQUIRE_REDIS_ENV}=1) but there is no Redis: apt-get install redis-server, or set REDIS_URL to a running one.`,
+    );
+  }
+  return { kind: 'absent', notice };
+}
+
+/**
+ * The Redis a suite runs against, started on first use; `stop()` does
+ * nothing when nothing was started, so a teardown after a failed set-up
+ * cannot add an error of its own.
+ */
+export function redisForSuite(source: RedisSource): {
+  url(): Promise<string>;
+  stop(): Promise<void>;
+} {
+  let started: Promise<{ url: string; stop(): Promise<void> }> | undefined;
+  return {
+    async url() {
+      if (source.kind === 'external') return source.url;
+      started ??= startRedis();
+      return (await started).url;
+    },
+    async stop() {
+      const redis = await started?.catch(() => undefined);
+      await redis?.stop();
+    },
+  };
+}
+
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -14,19 +73,12 @@ async function freePort(): Promise<number> {
  * A real, throwaway Redis on a free loopback port, for BullMQ (its Lua
  * scripts rule out mocks). Nothing is saved to disk.
  */
-export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
-  if (spawnSync('redis-server', ['--version']).error) {
-    throw new Error(
-      'redis-server is not installed, and the BullMQ tests need a real one: apt-get install redis-server (CI installs it in .ci/run).',
-    );
-  }
+async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const redis: ChildProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
+    { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await new Promise<void>((resolve, reject) => {
     let output = '';
