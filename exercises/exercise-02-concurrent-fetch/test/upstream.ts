@@ -12,6 +12,7 @@ beforeAll(async () => {
       cities: { Warmup: { kind: 'ok', temperature: 0, condition: 'Clear', delayMs: 0 } },
     }),
   );
+  // biome-ignore lint/style/noRestrictedGlobals: the warm-up goes through MSW's patched fetch, as the learner's calls do.
   await fetch(
     `${FAKE_WEATHER_API.baseUrl}/v1/current.json?key=${FAKE_WEATHER_API.apiKey}&q=Warmup`,
   );

@@ -1,4 +1,4 @@
-import { check, expectEqual, expectThat } from '@kit/grading';
+import { check, expectEqual, expectThat, kitFetch } from '@kit/grading';
 import { streamingApp } from './streaming-app.ts';
 
 const BAD_QUERIES = [
@@ -13,7 +13,7 @@ const BAD_QUERIES = [
 async function statusAndMessage(url: string): Promise<{ status: number; message: string }> {
   const controller = new AbortController();
   try {
-    const response = await fetch(url, { signal: controller.signal });
+    const response = await kitFetch(url, { signal: controller.signal });
     if (response.status !== 400) return { status: response.status, message: '' };
     const body = (await response.json()) as { message?: unknown };
     return { status: response.status, message: String(body.message) };

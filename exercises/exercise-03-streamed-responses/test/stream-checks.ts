@@ -2,6 +2,7 @@ import {
   type Arrival,
   expectFigure,
   expectThat,
+  now,
   type ProductionStats,
   recordStream,
   type Span,
@@ -17,7 +18,7 @@ export const RECORDED = { count: 6, delayMs: 150 } as const;
 export interface RecordedQuery {
   readonly recording: StreamRecording;
   readonly stats: ProductionStats;
-  /** When the request was sent, on the `performance.now()` clock. */
+  /** When the request was sent, on the `now()` clock. */
   readonly sentAt: number;
 }
 
@@ -27,10 +28,10 @@ export function recordOnce(path: string): () => Promise<RecordedQuery> {
   return () => {
     recorded ??= (async () => {
       const { baseUrl, rows } = await streamingApp();
-      const sentAt = performance.now();
+      const sentAt = now();
       const recording = await recordStream(
         `${baseUrl}${path}?count=${RECORDED.count}&delayMs=${RECORDED.delayMs}`,
-        { clock: () => performance.now(), timeoutMs: 6_000 },
+        { clock: now, timeoutMs: 6_000 },
       );
       const stats = rows.last;
       if (!stats) throw new Error(`GET ${path} never queried the repository`);
@@ -103,13 +104,13 @@ export async function expectStopsWhenClientLeaves(
   const { baseUrl, rows } = await streamingApp();
   const readRows = 3;
   const count = 20;
-  const sentAt = performance.now();
+  const sentAt = now();
   const recording = await recordStream(`${baseUrl}${path}?count=${count}&delayMs=100`, {
     stopWhen: (received) => received[unit].length >= readRows,
     timeoutMs: 5_000,
   });
   expectThat(recording.aborted, {
-    measured: `the whole response arrived at once, after ${Math.round(performance.now() - sentAt)} ms, as ${recording[unit].length} ${unit}`,
+    measured: `the whole response arrived at once, after ${Math.round(now() - sentAt)} ms, as ${recording[unit].length} ${unit}`,
     expected: `${count} rows of 100 ms streamed, so that the client can leave after ${readRows}`,
     meaning: 'Nothing was streamed, so the client could not leave part-way: stream the rows first.',
     hint,

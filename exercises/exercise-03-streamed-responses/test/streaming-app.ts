@@ -1,5 +1,12 @@
-import { setImmediate, setTimeout } from 'node:timers/promises';
-import { appUnderTest, countProduction, learnerModule, type ProductionStats } from '@kit/grading';
+import {
+  all,
+  appUnderTest,
+  countProduction,
+  learnerModule,
+  nextTurn,
+  type ProductionStats,
+  sleep,
+} from '@kit/grading';
 import { Test } from '@nestjs/testing';
 
 const appModule = learnerModule('src/app.module.ts', () => import('#exercise/app.module.ts'), [
@@ -24,7 +31,7 @@ export class CountingRows {
     const padding = this.padding;
     async function* rows() {
       for (let id = 1; id <= count; id += 1) {
-        await (delayMs > 0 ? setTimeout(delayMs) : setImmediate());
+        await (delayMs > 0 ? sleep(delayMs) : nextTurn());
         yield {
           id,
           name: `row ${id}`,
@@ -57,7 +64,7 @@ export function expectedRows(count: number) {
 const rows = new CountingRows();
 
 const app = appUnderTest(async () => {
-  const [{ AppModule }, { RowsRepository }] = await Promise.all([appModule(), repositoryModule()]);
+  const [{ AppModule }, { RowsRepository }] = await all([appModule(), repositoryModule()]);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(RowsRepository)
     .useValue(rows)

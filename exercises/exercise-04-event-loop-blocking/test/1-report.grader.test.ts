@@ -1,9 +1,9 @@
 import { pbkdf2 } from 'node:crypto';
 import { promisify } from 'node:util';
-import { check, expectEqual } from '@kit/grading';
+import { check, expectEqual, kitFetch } from '@kit/grading';
 import { starvationChecks } from './blocking-app.ts';
 
-const scenario = starvationChecks('GET /report', (baseUrl) => fetch(`${baseUrl}/report`), {
+const scenario = starvationChecks('GET /report', (baseUrl) => kitFetch(`${baseUrl}/report`), {
   add: 3,
   heartbeat: 3,
 });

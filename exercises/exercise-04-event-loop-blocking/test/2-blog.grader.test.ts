@@ -1,4 +1,4 @@
-import { check, expectEqual, learnerModule } from '@kit/grading';
+import { check, expectEqual, kitFetch, learnerModule } from '@kit/grading';
 import { blockingApp, starvationChecks } from './blocking-app.ts';
 
 const posts = learnerModule('src/blog-posts.ts', () => import('#exercise/blog-posts.ts'), [
@@ -8,7 +8,7 @@ const POST_IDS = [0, 17, 42_000];
 
 const scenario = starvationChecks(
   'GET /blog/:id',
-  (baseUrl, index) => fetch(`${baseUrl}/blog/${POST_IDS[index]}`),
+  (baseUrl, index) => kitFetch(`${baseUrl}/blog/${POST_IDS[index]}`),
   { add: 1, heartbeat: 2 },
 );
 
@@ -27,7 +27,7 @@ check(
         hint: 2,
       },
     );
-    const missing = await fetch(`${await blockingApp()}/blog/999999`);
+    const missing = await kitFetch(`${await blockingApp()}/blog/999999`);
     expectEqual('status of GET /blog/999999', missing.status, 404, {
       meaning: 'A post that is not in the file is a 404.',
       hint: 2,

@@ -1,13 +1,13 @@
-import { check, expectEqual, expectThat } from '@kit/grading';
+import { check, expectEqual, expectThat, kitFetch, wallClock } from '@kit/grading';
 import { deliveredMail, starvationChecks } from './blocking-app.ts';
 
-const run = Date.now().toString(36);
+const run = wallClock().toString(36);
 const emailOf = (index: number) => `reset-${index}-${run}@example.test`;
 
 const scenario = starvationChecks(
   'POST /password-reset',
   (baseUrl, index) =>
-    fetch(`${baseUrl}/password-reset`, {
+    kitFetch(`${baseUrl}/password-reset`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: emailOf(index) }),

@@ -2,10 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  all,
   appUnderTest,
   check,
   expectFigure,
   formatMs,
+  kitFetch,
   learnerModule,
   type StarvationResult,
   starvationExperiment,
@@ -15,8 +17,8 @@ import { afterAll } from 'vitest';
 
 const scratch = mkdtempSync(join(tmpdir(), 'exercise-04-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-// The posts file is the same for every run, so it is generated once and kept.
-process.env.BLOG_POSTS_FILE = join(tmpdir(), 'workshop-blog-posts-v1.json');
+// Everything the app writes stays in this run's scratch folder, removed after the file.
+process.env.BLOG_POSTS_FILE = join(scratch, 'blog-posts.json');
 process.env.MAILBOX_FILE = join(scratch, 'mailbox.ndjson');
 
 const appModule = learnerModule('src/app.module.ts', () => import('#exercise/app.module.ts'), [
@@ -66,11 +68,8 @@ function starvationScenario(
   return () => {
     scenario ??= (async () => {
       const baseUrl = await blockingApp();
-      const add = () => fetch(`${baseUrl}/add?a=3&b=4`).then((response) => response.json());
-      await Promise.all([
-        slowRequest(baseUrl, 0).then((response) => response.arrayBuffer()),
-        add(),
-      ]);
+      const add = () => kitFetch(`${baseUrl}/add?a=3&b=4`).then((response) => response.json());
+      await all([slowRequest(baseUrl, 0).then((response) => response.arrayBuffer()), add()]);
       const result = await starvationExperiment({
         slow: {
           label: route,

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { test } from 'vitest';
 import { SOURCE_DIR_ENV } from './env.ts';
 import { collectFiguresInto, GradingFailure, show } from './failure.ts';
+import { clearTimer, deferred, race, setTimer } from './intrinsics.ts';
 import type { CheckMeta } from './meta.ts';
 import { withPointsTag } from './results.ts';
 
@@ -31,7 +32,7 @@ export function check(name: string, options: CheckOptions, body: () => Promise<v
   const timeoutMs = options.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
   // Vitest's own timeout is only a backstop: the race below fires first and explains itself.
   test(withPointsTag(name, options.points), { timeout: timeoutMs + 2_000 }, async ({ task }) => {
-    const meta: CheckMeta = { timeoutMs, figures: [] };
+    const meta: CheckMeta = { timeoutMs, figures: [], hint: options.hint };
     task.meta.check = meta;
     collectFiguresInto((figure) => meta.figures.push(figure));
     try {
@@ -51,24 +52,26 @@ export async function settleWithin(
   body: () => Promise<void> | void,
   timeoutMs: number,
 ): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(
-        new GradingFailure({
-          measured: `your code had neither resolved nor rejected after ${timeoutMs / 1000} s`,
-          expected: 'every promise your code returns settles',
-          meaning:
-            'A promise that never settles: usually a `new Promise` whose resolve is never called, an await on something that never happens, or a loop that waits forever for a condition.',
-        }),
-      );
-    }, timeoutMs);
-  });
+  const expired = deferred<never>();
+  const timer = setTimer(() => {
+    expired.reject(
+      new GradingFailure({
+        measured: `your code had neither resolved nor rejected after ${timeoutMs / 1000} s`,
+        expected: 'every promise your code returns settles',
+        meaning:
+          'A promise that never settles: usually a `new Promise` whose resolve is never called, an await on something that never happens, or a loop that waits forever for a condition.',
+      }),
+    );
+  }, timeoutMs);
   try {
-    await Promise.race([Promise.resolve().then(body), expired]);
+    await race([runBody(body), expired.promise]);
   } finally {
-    clearTimeout(timer);
+    clearTimer(timer);
   }
+}
+
+async function runBody(body: () => Promise<void> | void): Promise<void> {
+  await body();
 }
 
 /** Turns an error the check did not throw on purpose into an explanation for the learner. */

@@ -9,3 +9,8 @@ export const EXERCISE_ENV = 'KIT_EXERCISE';
 export const RESULT_FILE_ENV = 'KIT_RESULT_FILE';
 /** Where the running grader writes its progress, for the watchdog. */
 export const PROGRESS_FILE_ENV = 'KIT_PROGRESS_FILE';
+/**
+ * The only folder graded code may write to (its temp folder and the progress
+ * file live there): the grader's test workers run under Node's permission model.
+ */
+export const WRITABLE_DIR_ENV = 'KIT_WRITABLE_DIR';

@@ -1,5 +1,5 @@
-import { performance } from 'node:perf_hooks';
 import type { Span } from './in-flight.ts';
+import { clearRepeating, now, setRepeating, utilization } from './intrinsics.ts';
 
 export interface EventLoopReport {
   /** The longest time between two heartbeats, in ms: how long the loop was blocked at worst. */
@@ -34,8 +34,8 @@ export function monitorEventLoop(options: EventLoopMonitorOptions = {}): {
 } {
   const intervalMs = options.intervalMs ?? 10;
   const blockedAfterMs = options.blockedAfterMs ?? 50;
-  const clock = options.clock ?? (() => performance.now());
-  const startUtilization = performance.eventLoopUtilization();
+  const clock = options.clock ?? now;
+  const startUtilization = utilization();
   const blocked: Span[] = [];
   let last = clock();
   let longestGapMs = 0;
@@ -48,13 +48,13 @@ export function monitorEventLoop(options: EventLoopMonitorOptions = {}): {
     }
     last = now;
   };
-  const timer = setInterval(beat, intervalMs);
+  const timer = setRepeating(beat, intervalMs);
   return {
     stop() {
       beat();
-      clearInterval(timer);
-      const { utilization } = performance.eventLoopUtilization(startUtilization);
-      return { longestGapMs, utilization, blocked };
+      clearRepeating(timer);
+      const { utilization: share } = utilization(startUtilization);
+      return { longestGapMs, utilization: share, blocked };
     },
   };
 }

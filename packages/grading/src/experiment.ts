@@ -1,5 +1,6 @@
 import { type EventLoopReport, monitorEventLoop } from './event-loop.ts';
 import { InFlightTracker } from './in-flight.ts';
+import { all } from './intrinsics.ts';
 
 export interface StarvationCalls<T> {
   /** What the calls are, e.g. `GET /report`; each span is labelled `<label> #<n>`. */
@@ -48,7 +49,7 @@ export async function starvationExperiment<T>(options: {
     );
   const slow = calls(options.slow);
   const fast = calls(options.fast, () => tracker.now());
-  const [slowResults, fastDoneAt] = await Promise.all([Promise.all(slow), Promise.all(fast)]);
+  const [slowResults, fastDoneAt] = await all([all(slow), all(fast)]);
   return {
     tracker,
     loop: watch.stop(),

@@ -1,3 +1,5 @@
+import { now } from './intrinsics.ts';
+
 /**
  * How a tracked call ended, or `pending` while it is still running;
  * `blocked` marks a stretch where the event loop could not run at all.
@@ -30,7 +32,7 @@ export class InFlightTracker {
   #peak = 0;
   readonly #origin: number;
 
-  constructor(private readonly clock: () => number = () => performance.now()) {
+  constructor(private readonly clock: () => number = now) {
     this.#origin = clock();
   }
 

@@ -23,6 +23,20 @@ export {
   show,
 } from './failure.ts';
 export { InFlightTracker, type Span, type SpanOutcome } from './in-flight.ts';
+export {
+  all,
+  clearRepeating,
+  clearTimer,
+  deferred,
+  kitFetch,
+  nextTurn,
+  now,
+  race,
+  setNextTurn,
+  setRepeating,
+  setTimer,
+  wallClock,
+} from './intrinsics.ts';
 export { countProduction, type ProductionStats } from './production.ts';
 export { sleep } from './sleep.ts';
 export {

@@ -1,3 +1,4 @@
+import { now } from './intrinsics.ts';
 /** What a consumer did with an instrumented async iterable. */
 export interface ProductionStats {
   /** Items the source has yielded so far. */
@@ -22,7 +23,7 @@ export interface ProductionStats {
  */
 export function countProduction<T>(
   source: AsyncIterable<T>,
-  clock: () => number = () => performance.now(),
+  clock: () => number = now,
 ): { iterable: AsyncGenerator<T, void, undefined>; stats: ProductionStats } {
   const stats: ProductionStats = { produced: 0, producedAt: [], closed: false, closedEarly: false };
   async function* counted(): AsyncGenerator<T, void, undefined> {

@@ -45,6 +45,7 @@ export class GradeReporter implements Reporter {
     const meta = testCase.meta().check;
     check.durationMs = testCase.diagnostic()?.duration;
     check.figures = meta?.figures ?? [];
+    check.hint = meta?.hint;
     if (result.state === 'passed') {
       check.state = 'passed';
     } else if (result.state === 'failed') {

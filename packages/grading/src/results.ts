@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FailureDetails, Figure } from './failure.ts';
 
 /** A check's state in a grade: `not-run` when the run ended before reaching it. */
@@ -11,6 +12,8 @@ export interface CheckResult {
   figures: Figure[];
   failure?: FailureDetails | undefined;
   durationMs?: number | undefined;
+  /** The hint the check points to (its `hint` option). */
+  hint?: number | undefined;
 }
 
 /** Why the watchdog ended a run before the graders finished. */
@@ -78,4 +81,69 @@ export function score(run: GradeRun): Score {
 export function isPerfect(run: GradeRun): boolean {
   const { failed, passed } = score(run);
   return failed === 0 && passed > 0 && run.errors.length === 0 && !run.interruption;
+}
+
+const figureSchema = z.object({
+  label: z.string(),
+  measured: z.string(),
+  expected: z.string(),
+  ok: z.boolean(),
+});
+
+const failureSchema = z.object({
+  measured: z.string(),
+  expected: z.string(),
+  meaning: z.string(),
+  hint: z.number().int().positive().optional(),
+  timeline: z.string().optional(),
+  location: z.string().optional(),
+});
+
+const checkResultSchema = z.object({
+  name: z.string().min(1),
+  file: z.string(),
+  points: z.number().int().nonnegative(),
+  state: z.enum(['passed', 'failed', 'not-run']),
+  figures: z.array(figureSchema),
+  failure: failureSchema.optional(),
+  durationMs: z.number().optional(),
+  hint: z.number().int().positive().optional(),
+});
+
+/** The shape of a grade as the reporter writes it and the CLI reads it. */
+export const gradeRunSchema = z.object({
+  exercise: z.string(),
+  source: z.string(),
+  checks: z.array(checkResultSchema),
+  errors: z.array(z.string()),
+  interruption: z
+    .object({
+      kind: z.enum(['never-yielded', 'stalled']),
+      check: z.string().optional(),
+      afterMs: z.number(),
+    })
+    .optional(),
+  durationMs: z.number(),
+}) satisfies z.ZodType<GradeRun>;
+
+/**
+ * Parses JSON the kit reads against a schema; a malformed file is an error
+ * that names the file and the field, never a silent cast.
+ *
+ * @example
+ * const run = parseJsonFile(gradeRunSchema, text, 'grades.json');
+ */
+export function parseJsonFile<T>(schema: z.ZodType<T>, text: string, file: string): T {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map(
+    (issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(the whole file)'}: ${issue.message}`,
+  );
+  throw new Error(`${file} is malformed: ${problems.join('; ')}`);
 }

@@ -1,6 +1,7 @@
 // Vitest setup file for graders: tells the watchdog which check is running.
 import { afterEach, beforeEach } from 'vitest';
 import { PROGRESS_FILE_ENV } from './env.ts';
+import { wallClock } from './intrinsics.ts';
 import { writeProgress } from './progress.ts';
 import { parsePointsTag } from './results.ts';
 
@@ -11,12 +12,12 @@ if (progressFile) {
     writeProgress(progressFile, {
       state: 'running',
       check: parsePointsTag(task.name).name,
-      startedAt: Date.now(),
+      startedAt: wallClock(),
       // The test's own timeout: had the event loop been free, Vitest would have ended it by then.
       timeoutMs: task.timeout,
     });
   });
   afterEach(() => {
-    writeProgress(progressFile, { state: 'idle', at: Date.now() });
+    writeProgress(progressFile, { state: 'idle', at: wallClock() });
   });
 }

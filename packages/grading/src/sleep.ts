@@ -1,4 +1,4 @@
-import { setTimeout as wait } from 'node:timers/promises';
+import { wait } from './intrinsics.ts';
 
 /**
  * Resolves after `ms` on a real timer; with a signal, rejects when it aborts.
@@ -7,5 +7,5 @@ import { setTimeout as wait } from 'node:timers/promises';
  * await sleep(200);
  */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return wait(ms, undefined, signal ? { signal } : undefined);
+  return wait(ms, signal);
 }

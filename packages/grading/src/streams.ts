@@ -1,3 +1,4 @@
+import { clearTimer, kitFetch, now, setTimer, wait } from './intrinsics.ts';
 /** One NDJSON line or SSE event, with the time it arrived at the client. */
 export interface Arrival<T> {
   readonly value: T;
@@ -46,11 +47,11 @@ export async function recordStream(
   url: string,
   options: RecordStreamOptions = {},
 ): Promise<StreamRecording> {
-  const origin = performance.now();
-  const clock = options.clock ?? (() => performance.now() - origin);
+  const origin = now();
+  const clock = options.clock ?? (() => now() - origin);
   const controller = new AbortController();
   const timer = options.timeoutMs
-    ? setTimeout(() => controller.abort(), options.timeoutMs)
+    ? setTimer(() => controller.abort(), options.timeoutMs)
     : undefined;
   const recording = {
     status: 0,
@@ -61,7 +62,7 @@ export async function recordStream(
     aborted: false,
   };
   try {
-    const response = await fetch(url, { signal: controller.signal });
+    const response = await kitFetch(url, { signal: controller.signal });
     recording.status = response.status;
     recording.contentType = response.headers.get('content-type') ?? '';
     if (!response.body) return recording;
@@ -94,7 +95,7 @@ export async function recordStream(
     if (!controller.signal.aborted) throw error;
     recording.aborted = true;
   } finally {
-    clearTimeout(timer);
+    clearTimer(timer);
   }
   return recording;
 }
@@ -134,10 +135,10 @@ export async function stallAfterFirstChunk(
 ): Promise<{ status: number }> {
   const controller = new AbortController();
   try {
-    const response = await fetch(url, { signal: controller.signal });
+    const response = await kitFetch(url, { signal: controller.signal });
     const reader = response.body?.getReader();
     await reader?.read();
-    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    await wait(pauseMs);
     return { status: response.status };
   } finally {
     controller.abort();

@@ -2,8 +2,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineKitConfig } from '@kit/vitest-config';
 import { mergeConfig, type ViteUserConfig } from 'vitest/config';
-import { EXERCISE_ENV, RESULT_FILE_ENV, SOURCE_DIR_ENV } from './env.ts';
+import { EXERCISE_ENV, RESULT_FILE_ENV, SOURCE_DIR_ENV, WRITABLE_DIR_ENV } from './env.ts';
 import { GradeReporter } from './reporter.ts';
+import { sandboxFlags } from './sandbox.ts';
 
 const setupFile = fileURLToPath(new URL('./setup.ts', import.meta.url));
 
@@ -20,12 +21,15 @@ export function defineGraderConfig(exerciseDir: string): ViteUserConfig {
   const sourceDir = process.env[SOURCE_DIR_ENV] ?? join(exerciseDir, 'src');
   const resultFile = process.env[RESULT_FILE_ENV];
   const exercise = process.env[EXERCISE_ENV] ?? exerciseDir;
+  const writableDir = process.env[WRITABLE_DIR_ENV];
   return mergeConfig(defineKitConfig(), {
     resolve: {
       alias: [{ find: /^#exercise\/(.*)$/, replacement: `${sourceDir}/$1` }],
     },
     test: {
       setupFiles: [setupFile],
+      // Graded by the workshop CLI, the code under test may write only to the run's sandbox.
+      execArgv: writableDir ? sandboxFlags(writableDir) : [],
       env: { [SOURCE_DIR_ENV]: sourceDir },
       // Timing checks must not share the two cores with each other.
       fileParallelism: false,

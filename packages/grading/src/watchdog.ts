@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { type Progress, readProgress } from './progress.ts';
 import type { Interruption } from './results.ts';
 
@@ -15,6 +16,8 @@ export interface WatchedRun {
   readonly stallMs?: number;
   /** How often the progress file is read. */
   readonly pollMs?: number;
+  /** Folders to remove if the process that started the run dies before it can. */
+  readonly cleanup?: readonly string[];
 }
 
 export interface WatchedResult {
@@ -26,6 +29,7 @@ export interface WatchedResult {
 }
 
 const running = new Set<ChildProcess>();
+const guardScript = fileURLToPath(new URL('./guard.mjs', import.meta.url));
 
 function killGroup(child: ChildProcess): void {
   if (child.pid === undefined) return;
@@ -83,11 +87,14 @@ export function runWatched(run: WatchedRun): Promise<WatchedResult> {
   const graceMs = run.graceMs ?? 5_000;
   const stallMs = run.stallMs ?? 45_000;
   const pollMs = run.pollMs ?? 200;
-  const child = spawn(run.command, [...run.args], {
+  // The run leads a process group of its own, through a guard that ends the group when
+  // this process dies: the handlers below cover signals, the guard covers `kill -9`.
+  const guarded = { command: run.command, args: run.args, cleanup: run.cleanup ?? [] };
+  const child = spawn(process.execPath, [guardScript, JSON.stringify(guarded)], {
     cwd: run.cwd,
     env: run.env,
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   track(child);
   let output = '';

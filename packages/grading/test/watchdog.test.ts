@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
@@ -94,6 +94,31 @@ test('stopping the grading process stops the run it watches', async () => {
   const child = Number(readFileSafe(files.pidFile));
   parent.kill('SIGTERM');
   await expect.poll(() => isAlive(child), { timeout: 2_000 }).toBe(false);
+});
+
+test('a grading process killed outright takes its run, and the run scratch folder, with it', async () => {
+  const files = scratch();
+  const runScratch = join(files.dir, 'run-scratch');
+  mkdirSync(runScratch);
+  const { spawn } = await import('node:child_process');
+  const parent = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      `import { runWatched } from ${JSON.stringify(new URL('../src/watchdog.ts', import.meta.url).pathname)};
+       runWatched({ command: process.execPath, args: ['-e', "require('fs').writeFileSync(process.env.PID_FILE, String(process.pid)); while (true) {}"],
+         cwd: ${JSON.stringify(files.dir)}, env: { ...process.env, PID_FILE: ${JSON.stringify(files.pidFile)} }, progressFile: ${JSON.stringify(files.progressFile)},
+         cleanup: [${JSON.stringify(runScratch)}] });`,
+    ],
+    { stdio: 'ignore' },
+  );
+  await expect.poll(() => readFileSafe(files.pidFile), { timeout: 5_000 }).not.toBe('');
+  const child = Number(readFileSafe(files.pidFile));
+  parent.kill('SIGKILL');
+  await expect.poll(() => isAlive(child), { timeout: 3_000 }).toBe(false);
+  expect(existsSync(runScratch)).toBe(false);
 });
 
 function readFileSafe(path: string): string {

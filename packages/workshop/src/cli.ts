@@ -9,6 +9,7 @@ import { showSolution } from './commands/solution.ts';
 import { showHome } from './commands/start.ts';
 import { gradeExercises } from './commands/test.ts';
 import { type Exercise, findKitRoot, listExercises, resolveExercise, UsageError } from './kit.ts';
+import { MANIFEST_FILE, writeManifest } from './manifest.ts';
 import { red } from './output.ts';
 
 const USAGE = `Usage: pnpm <command> [exercise] [options]
@@ -25,6 +26,9 @@ const USAGE = `Usage: pnpm <command> [exercise] [options]
   pnpm reset <exercise>              put the starter back (your files are kept in .workshop/backups)
   pnpm compare <exercise> <dir…>     grade several folders side by side
   pnpm grade [exercise…]             grading for CI: --target <dir>, --json <file>, --junit <file>, --classroom <file>
+
+  pnpm workshop self-check [ex…]     maintainers: the self-check of some exercises only (no package tests)
+  pnpm manifest                      maintainers: record the graders' and toolkit's hashes after changing them
 
 An exercise is named by its number (03 or 3), its folder name or its slug.`;
 
@@ -106,6 +110,15 @@ export async function main(argv: readonly string[]): Promise<number> {
         classroom: values.classroom,
         cwd,
       });
+    case 'self-check':
+      return selfCheck(root, names.length > 0 ? named() : exercises, {
+        packages: names.length === 0,
+      });
+    case 'manifest':
+      console.log(
+        `${MANIFEST_FILE}: ${writeManifest(root)} files of the graders and toolkit hashed.`,
+      );
+      return 0;
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
   }

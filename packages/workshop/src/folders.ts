@@ -85,7 +85,7 @@ export function copyIntoExercise(
   exercise: Exercise,
   folder: string,
   prefix: string,
-): { srcDir: string; remove(): void } {
+): { dir: string; srcDir: string; remove(): void } {
   mkdirSync(join(exercise.dir, '.graded'), { recursive: true });
   const dir = mkdtempSync(join(exercise.dir, '.graded', prefix));
   const srcDir = join(dir, 'src');
@@ -93,5 +93,5 @@ export function copyIntoExercise(
     recursive: true,
     filter: (path) => !path.split('/').includes('node_modules'),
   });
-  return { srcDir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return { dir, srcDir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

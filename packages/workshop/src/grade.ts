@@ -1,12 +1,20 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { EXERCISE_ENV, PROGRESS_FILE_ENV, RESULT_FILE_ENV, SOURCE_DIR_ENV } from '@kit/grading/env';
-import type { GradeRun } from '@kit/grading/results';
+import {
+  EXERCISE_ENV,
+  PROGRESS_FILE_ENV,
+  RESULT_FILE_ENV,
+  SOURCE_DIR_ENV,
+  WRITABLE_DIR_ENV,
+} from '@kit/grading/env';
+import { type GradeRun, gradeRunSchema, parseJsonFile } from '@kit/grading/results';
 import { runWatched } from '@kit/grading/watchdog';
+import { completeRun, readCatalog } from './catalog.ts';
 import { copyIntoExercise } from './folders.ts';
-import type { Exercise } from './kit.ts';
+import { type Exercise, findKitRoot } from './kit.ts';
+import { manifestDifferences, voidGrade } from './manifest.ts';
 
 const require = createRequire(import.meta.url);
 const vitestBin = join(dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
@@ -23,10 +31,37 @@ export interface GradeRequest {
   readonly copy: boolean;
   /** Files to change in the copy, for the self-check's wrong variants. */
   readonly edit?: (srcDir: string) => void;
+  /** Only these grader files (names in `test/`); every one when absent. */
+  readonly files?: readonly string[];
 }
 
-/** Grades one folder with the exercise's grader, under the watchdog. */
+/**
+ * Grades one folder with the exercise's grader, under the watchdog. The
+ * result lists every check of the exercise's README, whatever happened to the
+ * run, and is void (an error, no pass) when the graders or the toolkit are not
+ * the kit's own before or after it.
+ */
 export async function gradeFolder(request: GradeRequest): Promise<GradeRun> {
+  const root = findKitRoot();
+  const catalog = readCatalog(request.exercise);
+  const before = manifestDifferences(root);
+  if (before.length > 0) {
+    const run: GradeRun = {
+      exercise: request.exercise.name,
+      source: relativeToCwd(request.folder),
+      checks: [],
+      errors: [voidGrade(before, 'before')],
+      durationMs: 0,
+    };
+    return completeRun(run, catalog);
+  }
+  const run = await gradeUnverified(request);
+  const after = manifestDifferences(root);
+  if (after.length > 0) run.errors.push(voidGrade(after, 'after'));
+  return completeRun(run, catalog);
+}
+
+async function gradeUnverified(request: GradeRequest): Promise<GradeRun> {
   const { exercise } = request;
   const scratch = mkdtempSync(join(tmpdir(), `kit-${exercise.id}-`));
   const copy = request.copy ? copyIntoExercise(exercise, request.folder, 'grade-') : undefined;
@@ -46,15 +81,14 @@ export async function gradeFolder(request: GradeRequest): Promise<GradeRun> {
     };
     // When the watchdog ends a run, the grader files it never reached run on
     // their own, so one blocking function does not cost the grades of the others.
-    let remaining = graderFiles;
+    let remaining = request.files ?? graderFiles;
     for (let attempt = 0; remaining.length > 0; attempt += 1) {
-      const part = await gradeFiles(
-        exercise,
-        sourceDir,
+      const part = await gradeFiles(exercise, sourceDir, {
         scratch,
         attempt,
-        attempt === 0 ? [] : remaining,
-      );
+        files: attempt === 0 && !request.files ? [] : remaining,
+        cleanup: copy ? [scratch, copy.dir] : [scratch],
+      });
       run.checks.push(...part.checks);
       run.errors.push(...part.errors);
       run.interruption ??= part.interruption;
@@ -68,9 +102,6 @@ export async function gradeFolder(request: GradeRequest): Promise<GradeRun> {
       }
       remaining = canRerun ? unreached : [];
     }
-    // Files run in whatever order Vitest prefers; the report follows their names
-    // (graders number them in the order of the README), checks within a file in order.
-    run.checks.sort((a, b) => a.file.localeCompare(b.file));
     run.source = relativeToCwd(request.folder);
     run.durationMs = Date.now() - started;
     return run;
@@ -83,15 +114,27 @@ export async function gradeFolder(request: GradeRequest): Promise<GradeRun> {
 /** No new attempt starts after this long, so a run always ends within about a minute. */
 const RERUN_BUDGET_MS = 30_000;
 
+interface Attempt {
+  readonly scratch: string;
+  readonly attempt: number;
+  /** Grader files to run; all of them when empty. */
+  readonly files: readonly string[];
+  /** What the guard removes if the CLI dies during the run. */
+  readonly cleanup: readonly string[];
+}
+
 async function gradeFiles(
   exercise: Exercise,
   sourceDir: string,
-  scratch: string,
-  attempt: number,
-  files: readonly string[],
+  { scratch, attempt, files, cleanup }: Attempt,
 ): Promise<GradeRun> {
+  // The result is written by Vitest's main process, out of the graded code's reach;
+  // the graded code may write only in the sandbox: its temp folder and the progress file.
   const resultFile = join(scratch, `result-${attempt}.json`);
-  const progressFile = join(scratch, `progress-${attempt}.json`);
+  const sandbox = join(scratch, `sandbox-${attempt}`);
+  const tempDir = join(sandbox, 'tmp');
+  mkdirSync(tempDir, { recursive: true });
+  const progressFile = join(sandbox, 'progress.json');
   const watched = await runWatched({
     command: process.execPath,
     args: [
@@ -110,9 +153,12 @@ async function gradeFiles(
       [RESULT_FILE_ENV]: resultFile,
       [PROGRESS_FILE_ENV]: progressFile,
       [EXERCISE_ENV]: exercise.name,
+      [WRITABLE_DIR_ENV]: sandbox,
+      TMPDIR: tempDir,
       FORCE_COLOR: '0',
     },
     progressFile,
+    cleanup,
   });
   const tail = () => watched.output.trim().split('\n').slice(-30).join('\n');
   const run = readRun(resultFile) ?? {
@@ -139,7 +185,7 @@ async function gradeFiles(
 function readRun(file: string): GradeRun | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as GradeRun;
+    return parseJsonFile(gradeRunSchema, readFileSync(file, 'utf8'), file);
   } catch {
     return undefined;
   }

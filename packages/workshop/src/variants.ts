@@ -1,36 +1,80 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { parseJsonFile } from '@kit/grading/results';
+import { z } from 'zod';
 import type { Exercise } from './kit.ts';
 
+const variantSchema = z
+  .object({
+    name: z.string().min(1),
+    /** The file of `src/` the variant changes. */
+    file: z.string().min(1),
+    /** Which copy it changes: the solution (a wrong solution) or the starter (an attack on a failing one). */
+    base: z.enum(['solution', 'starter']).default('solution'),
+    find: z.string().min(1).optional(),
+    replace: z.string().optional(),
+    /** Code put at the top of the file instead of a replacement. */
+    prepend: z.string().min(1).optional(),
+    /** Checks that must not pass on it. */
+    fails: z.array(z.string().min(1)).default([]),
+    /** No check may pass on it. */
+    failsAll: z.boolean().default(false),
+    /** Its grade must be its base's, check for check: the change gains nothing. */
+    sameAsBase: z.boolean().default(false),
+  })
+  .refine((variant) => (variant.find !== undefined) === (variant.replace !== undefined), {
+    message: 'give find and replace together',
+  })
+  .refine((variant) => (variant.find !== undefined) !== (variant.prepend !== undefined), {
+    message: 'give either find/replace or prepend',
+  })
+  .refine((variant) => variant.fails.length > 0 || variant.failsAll || variant.sameAsBase, {
+    message: 'say what the variant must fail: fails, failsAll or sameAsBase',
+  });
+
 /**
- * A deliberately wrong copy of a solution: one text replacement in one file,
- * and the checks that must fail on it. Variants prove that checks the
- * untouched starter happens to pass can fail too.
+ * A deliberately wrong copy of a solution (or an attack on the starter): one
+ * text change in one file, and what its grade must show. Variants prove that
+ * checks the untouched starter happens to pass can fail too.
  */
-export interface Variant {
-  readonly name: string;
-  readonly file: string;
-  readonly find: string;
-  readonly replace: string;
-  readonly fails: readonly string[];
+export type Variant = z.infer<typeof variantSchema>;
+
+const variantsFileSchema = z.object({
+  $comment: z.string().optional(),
+  /** The `src/` file every grader loads first: where the hostile variants put their attack. */
+  hostileEntry: z.string().min(1),
+  variants: z.array(variantSchema),
+});
+
+/** The variants in `solutions/<exercise>/variants.json`, and its hostile entry file. */
+export function readVariantsFile(exercise: Exercise): z.infer<typeof variantsFileSchema> {
+  const file = join(exercise.solutionDir, 'variants.json');
+  if (!existsSync(file)) return { hostileEntry: '', variants: [] };
+  return parseJsonFile(
+    variantsFileSchema,
+    readFileSync(file, 'utf8'),
+    relative(process.cwd(), file) || file,
+  );
 }
 
-/** The variants in `solutions/<exercise>/variants.json`, if any. */
 export function readVariants(exercise: Exercise): Variant[] {
-  const file = join(exercise.solutionDir, 'variants.json');
-  if (!existsSync(file)) return [];
-  return (JSON.parse(readFileSync(file, 'utf8')) as { variants: Variant[] }).variants;
+  return readVariantsFile(exercise).variants;
 }
 
 /** Applies a variant to a copy of `src/`; a stale `find` is an error, never a silent no-op. */
 export function applyVariant(variant: Variant, srcDir: string): void {
   const path = join(srcDir, variant.file);
   const text = readFileSync(path, 'utf8');
-  const occurrences = text.split(variant.find).length - 1;
+  if (variant.prepend !== undefined) {
+    writeFileSync(path, `${variant.prepend}\n${text}`);
+    return;
+  }
+  const find = variant.find ?? '';
+  const occurrences = text.split(find).length - 1;
   if (occurrences !== 1) {
     throw new Error(
       `Variant "${variant.name}": expected its text to occur once in ${variant.file}, found it ${occurrences} times. Update variants.json to the solution.`,
     );
   }
-  writeFileSync(path, text.replace(variant.find, variant.replace));
+  writeFileSync(path, text.replace(find, variant.replace ?? ''));
 }

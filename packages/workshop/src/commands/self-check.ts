@@ -1,10 +1,16 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { renderReport } from '@kit/grading/report';
 import { type GradeRun, isPerfect, score } from '@kit/grading/results';
+import { catalogDifferences, readCatalog } from '../catalog.ts';
 import { gradeFolder } from '../grade.ts';
+import { hostileVariants } from '../hostile.ts';
 import type { Exercise } from '../kit.ts';
+import { isVoid, MANIFEST_FILE, manifestDifferences } from '../manifest.ts';
 import { bold, dim, green, red } from '../output.ts';
-import { applyVariant, readVariants } from '../variants.ts';
+import { applyVariant, readVariantsFile, type Variant } from '../variants.ts';
 
 interface Tally {
   passed: number;
@@ -18,84 +24,199 @@ function verdict(tally: Tally, ok: boolean, text: string, detail?: string): void
   if (!ok && detail) console.log(detail.replace(/^/gm, '      '));
 }
 
-const failedChecks = (run: GradeRun) =>
+const notPassing = (run: GradeRun) =>
   run.checks.filter((check) => check.state !== 'passed').map((check) => check.name);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
  * The kit proving itself: every grader passes its solution, fails its
- * untouched starter and each wrong variant where it says it will, every check
- * is seen failing at least once, and the packages' own tests pass.
+ * untouched starter, each wrong variant where it says it will and each
+ * hostile variant without being fooled; every check is seen failing at least
+ * once; the READMEs agree with the graders; the packages' own tests pass; and
+ * the whole run leaves nothing in the temp folder or the work tree.
  */
-export async function selfCheck(root: string, exercises: readonly Exercise[]): Promise<number> {
+export async function selfCheck(
+  root: string,
+  exercises: readonly Exercise[],
+  options: { readonly packages: boolean } = { packages: true },
+): Promise<number> {
   const tally: Tally = { passed: 0, failed: 0 };
+  const started = Date.now();
+  // Everything this run and its children put in the temp folder lands here, to be found.
+  const tempRoot = mkdtempSync(join(tmpdir(), 'kit-self-check-'));
+  process.env.TMPDIR = tempRoot;
+  const treeBefore = gitStatus(root);
 
-  console.log(bold('Package tests (turbo run test)'));
-  const packages = spawnSync(
-    'pnpm',
-    ['exec', 'turbo', 'run', 'test', '--output-logs=errors-only'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
+  console.log(bold('The kit'));
+  const manifest = manifestDifferences(root);
+  verdict(
+    tally,
+    manifest.length === 0,
+    `the graders and toolkit match ${MANIFEST_FILE}`,
+    `${manifest.join('\n')}\nAfter changing a grader on purpose: pnpm manifest`,
   );
-  verdict(tally, packages.status === 0, "the packages' own tests pass");
+  if (options.packages) verdict(tally, packageTests(root), "the packages' own tests pass");
 
+  const times: Array<[string, number]> = [];
   for (const exercise of exercises) {
     console.log(`\n${bold(exercise.name)}`);
-    const solution = await gradeFolder({ exercise, folder: exercise.solutionDir, copy: false });
-    const { earned, possible, passed } = score(solution);
-    verdict(
-      tally,
-      isPerfect(solution),
-      `the solution passes every check (${passed}/${solution.checks.length}, ${earned}/${possible} pts, ${(solution.durationMs / 1000).toFixed(1)} s)`,
-      renderReport(solution),
-    );
-
-    const starter = await gradeFolder({ exercise, folder: exercise.dir, copy: false });
-    const starterFails = failedChecks(starter);
-    verdict(
-      tally,
-      starterFails.length > 0 && starter.checks.length === solution.checks.length,
-      starterFails.length > 0
-        ? `the starter fails ${starterFails.length} of ${starter.checks.length} checks: ${starterFails.join('; ')}`
-        : 'the starter fails at least one check',
-      renderReport(starter),
-    );
-
-    const seenFailing = new Set(starterFails);
-    for (const variant of readVariants(exercise)) {
-      const run = await gradeFolder({
-        exercise,
-        folder: exercise.solutionDir,
-        copy: true,
-        edit: (srcDir) => applyVariant(variant, srcDir),
-      });
-      const fails = failedChecks(run);
-      for (const name of fails) seenFailing.add(name);
-      const missed = variant.fails.filter((name) => !fails.includes(name));
-      verdict(
-        tally,
-        missed.length === 0,
-        `wrong variant "${variant.name}" fails ${variant.fails.join('; ')}`,
-        missed.length > 0 ? `still passing: ${missed.join('; ')}\n${renderReport(run)}` : undefined,
-      );
-    }
-
-    const neverFailing = solution.checks
-      .map((check) => check.name)
-      .filter((name) => !seenFailing.has(name));
-    verdict(
-      tally,
-      neverFailing.length === 0,
-      'every check fails on the starter or on a wrong variant',
-      `never seen failing (a check that cannot fail is a defect): ${neverFailing.join('; ')}`,
-    );
+    const exerciseStarted = Date.now();
+    await checkExercise(exercise, tally);
+    times.push([exercise.name, Date.now() - exerciseStarted]);
   }
 
+  console.log(`\n${bold('Nothing left behind')}`);
+  const leftovers = readdirSync(tempRoot);
+  verdict(
+    tally,
+    leftovers.length === 0,
+    'the temp folder holds nothing new',
+    `left in the temp folder: ${leftovers.join(', ')}`,
+  );
+  const treeAfter = gitStatus(root);
+  verdict(
+    tally,
+    treeAfter === treeBefore,
+    'the work tree is as it was (git status)',
+    `before:\n${treeBefore || '(clean)'}\nafter:\n${treeAfter || '(clean)'}`,
+  );
+  rmSync(tempRoot, { recursive: true, force: true });
+
+  console.log(`\n${bold('Times')}`);
+  for (const [name, ms] of times) console.log(`  ${name.padEnd(40)} ${seconds(ms).padStart(7)}`);
+  console.log(
+    `  ${'the whole self-check'.padEnd(40)} ${seconds(Date.now() - started).padStart(7)}`,
+  );
   console.log(
     '',
     dim('A ✗ above names what broke; `pnpm test <exercise> --solution` shows the full report.'),
   );
   console.log(`${tally.passed} passed, ${tally.failed} failed`);
   return tally.failed === 0 ? 0 : 1;
+}
+
+/** The packages' tests through turbo; a suite skipped for a missing service says so in a `[kit]` line. */
+function packageTests(root: string): boolean {
+  const result = spawnSync(
+    'pnpm',
+    ['exec', 'turbo', 'run', 'test', '--output-logs=full', '--log-order=grouped'],
+    { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
+  );
+  const output = `${result.stdout}${result.stderr}`;
+  if (result.status !== 0) {
+    console.log(output.split('\n').slice(-80).join('\n'));
+    return false;
+  }
+  for (const line of output.split('\n')) {
+    const notice = /\[kit\] (.*)$/.exec(line)?.[1];
+    if (notice) console.log(`  ${dim('–')} ${notice}`);
+  }
+  return true;
+}
+
+function gitStatus(root: string): string {
+  const status = spawnSync('git', ['status', '--porcelain', '--untracked-files=all'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return status.status === 0 ? status.stdout.trim() : '(not a git checkout)';
+}
+
+async function checkExercise(exercise: Exercise, tally: Tally): Promise<void> {
+  const solution = await gradeFolder({ exercise, folder: exercise.solutionDir, copy: false });
+  const { earned, possible, passed } = score(solution);
+  verdict(
+    tally,
+    isPerfect(solution),
+    `the solution passes every check (${passed}/${solution.checks.length}, ${earned}/${possible} pts, ${seconds(solution.durationMs)})`,
+    renderReport(solution),
+  );
+  const catalog = readCatalog(exercise);
+  const differences = catalogDifferences(catalog, solution);
+
+  const starter = await gradeFolder({ exercise, folder: exercise.dir, copy: false });
+  const starterFails = notPassing(starter);
+  verdict(
+    tally,
+    starterFails.length > 0 && starter.checks.length === solution.checks.length,
+    starterFails.length > 0
+      ? `the starter fails ${starterFails.length} of ${starter.checks.length} checks: ${starterFails.join('; ')}`
+      : 'the starter fails at least one check',
+    renderReport(starter),
+  );
+  differences.push(...catalogDifferences(catalog, starter).filter((d) => d.includes('hint')));
+
+  const seenFailing = new Set(starterFails);
+  const fileOf = new Map(solution.checks.map((check) => [check.name, check.file]));
+  const { hostileEntry, variants } = readVariantsFile(exercise);
+  for (const variant of [...variants, ...hostileVariants(hostileEntry)]) {
+    const base = variant.base === 'starter' ? starter : solution;
+    // A wrong solution needs only the grader files of the checks it must fail; an attack gets them all.
+    const files =
+      variant.base === 'solution' && !variant.failsAll
+        ? [...new Set(variant.fails.map((name) => fileOf.get(name) ?? ''))]
+        : undefined;
+    const run = await gradeFolder({
+      exercise,
+      folder: variant.base === 'starter' ? exercise.dir : exercise.solutionDir,
+      copy: true,
+      edit: (srcDir) => applyVariant(variant, srcDir),
+      files,
+    });
+    for (const check of run.checks) if (check.state === 'failed') seenFailing.add(check.name);
+    differences.push(...catalogDifferences(catalog, run).filter((d) => d.includes('hint')));
+    const problems = variantProblems(variant, run, base, solution.checks.length);
+    verdict(
+      tally,
+      problems.length === 0,
+      `${variant.name.startsWith('hostile') ? '' : 'wrong variant '}"${variant.name}" ${expectation(variant)}`,
+      `${problems.join('\n')}\n${renderReport(run)}`,
+    );
+  }
+
+  verdict(
+    tally,
+    differences.length === 0,
+    "the README's checks table, its total and HINTS.md agree with the graders",
+    [...new Set(differences)].join('\n'),
+  );
+  const neverFailing = solution.checks
+    .map((check) => check.name)
+    .filter((name) => !seenFailing.has(name));
+  verdict(
+    tally,
+    neverFailing.length === 0,
+    'every check fails on the starter or on a wrong variant',
+    `never seen failing (a check that cannot fail is a defect): ${neverFailing.join('; ')}`,
+  );
+}
+
+function expectation(variant: Variant): string {
+  if (variant.failsAll) return 'passes no check';
+  if (variant.sameAsBase) return `gets the ${variant.base}'s grade, no more`;
+  return `fails ${variant.fails.join('; ')}`;
+}
+
+/** What a variant's grade shows that it must not; empty when it is as the variant says. */
+function variantProblems(variant: Variant, run: GradeRun, base: GradeRun, total: number): string[] {
+  const problems: string[] = [];
+  const failing = notPassing(run);
+  if (run.checks.length !== total)
+    problems.push(`the report lists ${run.checks.length} checks, not all ${total}`);
+  if (isVoid(run)) problems.push('the graders or toolkit changed while it was graded');
+  const missed = variant.fails.filter((name) => !failing.includes(name));
+  if (missed.length > 0) problems.push(`still passing: ${missed.join('; ')}`);
+  if (variant.failsAll && isPerfect(run)) problems.push('it was graded a pass');
+  if (variant.failsAll) {
+    const passing = run.checks.filter((check) => check.state === 'passed').map((c) => c.name);
+    if (passing.length > 0) problems.push(`passing: ${passing.join('; ')}`);
+  }
+  if (variant.sameAsBase) {
+    const gained = failing.length < notPassing(base).length || isPerfect(run);
+    const baseFails = notPassing(base);
+    const newlyPassing = baseFails.filter((name) => !failing.includes(name));
+    if (gained || newlyPassing.length > 0)
+      problems.push(`passing where the ${variant.base} fails: ${newlyPassing.join('; ')}`);
+  }
+  return problems;
 }

@@ -1,0 +1,118 @@
+// The toolkit's own copies of the globals it measures and waits with.
+//
+// Graded code shares this realm: a module that does `Promise.race = …` or
+// `performance.now = () => 0` at its top level would otherwise change what the
+// checks compute. The grader's setup file imports this module before any
+// test file, so the copies are taken before a learner module can load, and
+// the toolkit and the graders call only these (a lint rule keeps it so).
+import { performance as perf } from 'node:perf_hooks';
+import * as timersPromises from 'node:timers/promises';
+
+const NativePromise = Promise;
+const nativeFetch = globalThis.fetch;
+const nativeSetTimeout = globalThis.setTimeout;
+const nativeClearTimeout = globalThis.clearTimeout;
+const nativeSetInterval = globalThis.setInterval;
+const nativeClearInterval = globalThis.clearInterval;
+const nativeSetImmediate = globalThis.setImmediate;
+const performanceNow = perf.now.bind(perf);
+const eventLoopUtilization = perf.eventLoopUtilization.bind(perf);
+const dateNow = Date.now;
+const promiseSleep = timersPromises.setTimeout;
+const promiseImmediate = timersPromises.setImmediate;
+
+/**
+ * The `fetch` the graders' own clients use. Taken before graded code ran, and
+ * before MSW patches the global one: the graders only ever talk to loopback.
+ */
+export const kitFetch: typeof globalThis.fetch = nativeFetch;
+
+/** Milliseconds on the monotonic clock (`performance.now()` as it was before graded code ran). */
+export function now(): number {
+  return performanceNow();
+}
+
+/** Milliseconds since the epoch (`Date.now()` as it was before graded code ran). */
+export function wallClock(): number {
+  return dateNow();
+}
+
+/** `performance.eventLoopUtilization()`, taken before graded code ran. */
+export const utilization: typeof perf.eventLoopUtilization = eventLoopUtilization;
+
+export const setTimer: typeof globalThis.setTimeout = nativeSetTimeout;
+export const clearTimer: typeof globalThis.clearTimeout = nativeClearTimeout;
+export const setRepeating: typeof globalThis.setInterval = nativeSetInterval;
+export const clearRepeating: typeof globalThis.clearInterval = nativeClearInterval;
+export const setNextTurn: typeof globalThis.setImmediate = nativeSetImmediate;
+
+/** `timers/promises`' `setTimeout`: resolves after `ms`, or rejects when `signal` aborts. */
+export function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  return promiseSleep(ms, undefined, signal ? { signal } : undefined);
+}
+
+/** `timers/promises`' `setImmediate`: resolves on the next turn of the event loop. */
+export function nextTurn(): Promise<void> {
+  return promiseImmediate();
+}
+
+/** A promise made with the real constructor, with its resolve and reject. */
+export function deferred<T>(): {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(reason: unknown): void;
+} {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new NativePromise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/**
+ * `Promise.race`, built from `await` and the real constructor only: it reads
+ * no property of `Promise` that graded code could have replaced.
+ */
+export function race<T>(promises: readonly Promise<T>[]): Promise<T> {
+  const outcome = deferred<T>();
+  for (let index = 0; index < promises.length; index += 1) {
+    settleInto(promises[index] as Promise<T>, outcome.resolve, outcome.reject);
+  }
+  return outcome.promise;
+}
+
+/** `Promise.all`, built like {@link race}. */
+export function all<T extends readonly unknown[]>(
+  promises: { readonly [K in keyof T]: Promise<T[K]> },
+): Promise<T> {
+  const outcome = deferred<T>();
+  const values: unknown[] = [];
+  let pending = promises.length;
+  if (pending === 0) outcome.resolve(values as unknown as T);
+  for (let index = 0; index < promises.length; index += 1) {
+    settleInto(
+      promises[index] as Promise<unknown>,
+      (value) => {
+        values[index] = value;
+        pending -= 1;
+        if (pending === 0) outcome.resolve(values as unknown as T);
+      },
+      outcome.reject,
+    );
+  }
+  return outcome.promise;
+}
+
+async function settleInto<T>(
+  promise: Promise<T>,
+  onValue: (value: T) => void,
+  onError: (reason: unknown) => void,
+): Promise<void> {
+  try {
+    onValue(await promise);
+  } catch (error) {
+    onError(error);
+  }
+}

@@ -1,0 +1,120 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CheckResult, GradeRun } from '@kit/grading/results';
+import type { Exercise } from './kit.ts';
+
+/** One row of the checks table in an exercise's README. */
+export interface CatalogCheck {
+  readonly name: string;
+  readonly points: number;
+}
+
+/** What an exercise's README and HINTS.md promise: its checks, its total and its hints. */
+export interface Catalog {
+  readonly checks: readonly CatalogCheck[];
+  /** The "N points in all." line under the table, when there is one. */
+  readonly total: number | undefined;
+  /** The numbers of the `## Hint N` sections of HINTS.md, in file order. */
+  readonly hints: readonly number[];
+}
+
+/**
+ * Reads the table whose header starts `| check | points |` from a README.
+ *
+ * @example
+ * parseChecksTable('| check | points | passes when |\n| --- | --- | --- |\n| runAll … | 3 | … |');
+ * // [{ name: 'runAll …', points: 3 }]
+ */
+export function parseChecksTable(readme: string): CatalogCheck[] {
+  const lines = readme.split('\n');
+  const header = lines.findIndex((line) => /^\|\s*check\s*\|\s*points\s*\|/.test(line));
+  if (header === -1) return [];
+  const checks: CatalogCheck[] = [];
+  for (const line of lines.slice(header + 2)) {
+    if (!line.startsWith('|')) break;
+    const [name = '', points = ''] = line
+      .split('|')
+      .slice(1)
+      .map((cell) => cell.trim());
+    checks.push({ name, points: Number(points) });
+  }
+  return checks;
+}
+
+export function readCatalog(exercise: Exercise): Catalog {
+  const readme = readFileSync(join(exercise.dir, 'README.md'), 'utf8');
+  const total = /^(\d+) points in all\./m.exec(readme)?.[1];
+  const hintsFile = join(exercise.dir, 'HINTS.md');
+  const hints = existsSync(hintsFile)
+    ? [...readFileSync(hintsFile, 'utf8').matchAll(/^## Hint (\d+)/gm)].map((match) =>
+        Number(match[1]),
+      )
+    : [];
+  return {
+    checks: parseChecksTable(readme),
+    total: total === undefined ? undefined : Number(total),
+    hints,
+  };
+}
+
+/**
+ * Gives a run every check of the exercise, in the README's order: a check the
+ * run never reported (the run died before it) is listed as not graded, with
+ * its points in the denominator, so a grade always has the same total.
+ */
+export function completeRun(run: GradeRun, catalog: Catalog): GradeRun {
+  const reported = new Map(run.checks.map((check) => [check.name, check]));
+  const listed: CheckResult[] = catalog.checks.map(
+    (entry) =>
+      reported.get(entry.name) ?? {
+        name: entry.name,
+        file: '',
+        points: entry.points,
+        state: 'not-run',
+        figures: [],
+      },
+  );
+  const unlisted = run.checks.filter(
+    (check) => !catalog.checks.some((entry) => entry.name === check.name),
+  );
+  return { ...run, checks: [...listed, ...unlisted] };
+}
+
+/**
+ * Where the README, HINTS.md and the graders disagree, judged on a run that
+ * reached every check (the solution's): each difference as a sentence.
+ */
+export function catalogDifferences(catalog: Catalog, run: GradeRun): string[] {
+  const differences: string[] = [];
+  const inReadme = new Map(catalog.checks.map((entry) => [entry.name, entry]));
+  const inGraders = new Map(run.checks.map((check) => [check.name, check]));
+  for (const check of run.checks) {
+    const entry = inReadme.get(check.name);
+    if (!entry) differences.push(`the graders have "${check.name}", the README's table does not`);
+    else if (entry.points !== check.points)
+      differences.push(
+        `"${check.name}" is worth ${entry.points} in the README, ${check.points} in its grader`,
+      );
+  }
+  for (const entry of catalog.checks) {
+    if (!inGraders.has(entry.name))
+      differences.push(`the README's table has "${entry.name}", no grader does`);
+  }
+  const sum = catalog.checks.reduce((total, entry) => total + entry.points, 0);
+  if (catalog.total === undefined)
+    differences.push('the README has no "N points in all." line under its table');
+  else if (catalog.total !== sum)
+    differences.push(`the README says ${catalog.total} points in all, its table adds up to ${sum}`);
+  const expectedHints = catalog.hints.map((_, index) => index + 1);
+  if (catalog.hints.join() !== expectedHints.join())
+    differences.push(
+      `HINTS.md numbers its hints ${catalog.hints.join(', ')}, not 1 to ${catalog.hints.length}`,
+    );
+  for (const check of run.checks) {
+    for (const hint of [check.hint, check.failure?.hint]) {
+      if (hint !== undefined && !catalog.hints.includes(hint))
+        differences.push(`"${check.name}" points to hint ${hint}, which HINTS.md does not have`);
+    }
+  }
+  return differences;
+}
