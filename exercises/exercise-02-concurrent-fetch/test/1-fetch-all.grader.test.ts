@@ -2,8 +2,10 @@ import {
   check,
   expectAllAtOnce,
   expectEqual,
+  expectFigure,
   expectThat,
   InFlightTracker,
+  setTimer,
   show,
   sleep,
 } from '@kit/grading';
@@ -17,10 +19,11 @@ const ITEMS = 'https://api.items.test/items';
 function serveItems(delays: Record<string, number>, statuses: Record<string, number> = {}) {
   const tracker = new InFlightTracker();
   upstream.use(
-    http.get(`${ITEMS}/:id`, ({ params }) => {
+    http.get(`${ITEMS}/:id`, ({ params, request }) => {
       const id = String(params.id);
       return tracker.track(`GET /items/${id}`, async () => {
-        await sleep(delays[id] ?? 0);
+        // An aborted request ends its call at once, so the tracker sees what the abort stopped.
+        await sleep(delays[id] ?? 0, request.signal);
         const status = statuses[id] ?? 200;
         return HttpResponse.json(status === 200 ? { id } : { error: 'nope' }, { status });
       });
@@ -75,3 +78,51 @@ check(
     );
   },
 );
+
+check('fetchAll passes `init.signal` to every request', { points: 2, hint: 1 }, async () => {
+  const { fetchAll } = await exercise();
+  const ids = ['x', 'y', 'z'];
+  const tracker = serveItems(Object.fromEntries(ids.map((id) => [id, 1_000])));
+  const controller = new AbortController();
+  setTimer(() => controller.abort(), 150);
+  let error: unknown;
+  try {
+    await fetchAll(
+      ids.map((id) => `${ITEMS}/${id}`),
+      { signal: controller.signal },
+    );
+  } catch (caught) {
+    error = caught;
+  }
+  const settledAt = tracker.now();
+  expectThat(error instanceof Error && error.name === 'AbortError', {
+    measured:
+      error === undefined
+        ? `fetchAll resolved after ${Math.round(settledAt)} ms although the signal was aborted at 150 ms`
+        : `fetchAll rejected with ${show(error)}`,
+    expected: 'fetchAll rejects with the AbortError that fetch gives an aborted request',
+    meaning:
+      'The caller gave a signal to be able to give up: hand init.signal to each fetch, so aborting it stops the requests and rejects fetchAll.',
+    hint: 1,
+  });
+  expectFigure({
+    label: 'rejected at',
+    measured: settledAt,
+    unit: 'ms',
+    atMost: 500,
+    meaning:
+      'The signal was aborted at 150 ms: fetchAll should give up then, not when the 1000 ms answers come.',
+    hint: 1,
+    timeline: tracker,
+  });
+  await sleep(50);
+  expectFigure({
+    label: 'calls still running 50 ms after fetchAll rejected',
+    measured: tracker.current,
+    equals: 0,
+    meaning:
+      'Every request must get the signal: a request without it runs on unseen after the abort.',
+    hint: 1,
+    timeline: tracker,
+  });
+});

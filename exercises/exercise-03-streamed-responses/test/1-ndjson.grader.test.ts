@@ -1,6 +1,7 @@
 import { check, expectEqual, expectThat } from '@kit/grading';
 import {
   expectBackpressure,
+  expectEnded,
   expectFirstRowEarly,
   expectRowsAsProduced,
   expectStopsWhenClientLeaves,
@@ -34,6 +35,7 @@ check(
         'Each line is one complete JSON row followed by "\\n", in the order the database yields them.',
       hint: 1,
     });
+    expectEnded(recording, 1);
   },
 );
 
@@ -63,6 +65,6 @@ check(
   'GET /rows holds back when the client stops reading (backpressure)',
   { points: 3, hint: 5 },
   async () => {
-    await expectBackpressure('/rows', 5);
+    await expectBackpressure('/rows', 'lines', 5);
   },
 );

@@ -1,6 +1,7 @@
 import { check, expectEqual, expectThat } from '@kit/grading';
 import {
   expectBackpressure,
+  expectEnded,
   expectFirstRowEarly,
   expectRowsAsProduced,
   expectStopsWhenClientLeaves,
@@ -55,6 +56,7 @@ check('GET /rows/events ends with an `end` event', { points: 1, hint: 3 }, async
       'Without an end event a client cannot tell a finished stream from a dropped connection (EventSource reconnects).',
     hint: 3,
   });
+  expectEnded(recording, 3);
 });
 
 check(
@@ -80,6 +82,6 @@ check(
   'GET /rows/events holds back when the client stops reading (backpressure)',
   { points: 2, hint: 5 },
   async () => {
-    await expectBackpressure('/rows/events', 5);
+    await expectBackpressure('/rows/events', 'events', 5);
   },
 );

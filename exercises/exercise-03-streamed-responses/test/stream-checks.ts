@@ -4,11 +4,13 @@ import {
   expectThat,
   now,
   type ProductionStats,
+  parseSseEvent,
   recordStream,
   type Span,
+  type StalledReading,
   type StreamRecording,
   sleep,
-  stallAfterFirstChunk,
+  stallThenReadAll,
 } from '@kit/grading';
 import { streamingApp } from './streaming-app.ts';
 
@@ -31,7 +33,7 @@ export function recordOnce(path: string): () => Promise<RecordedQuery> {
       const sentAt = now();
       const recording = await recordStream(
         `${baseUrl}${path}?count=${RECORDED.count}&delayMs=${RECORDED.delayMs}`,
-        { clock: now, timeoutMs: 6_000 },
+        { clock: now, timeoutMs: 4_000 },
       );
       const stats = rows.last;
       if (!stats) throw new Error(`GET ${path} never queried the repository`);
@@ -134,21 +136,62 @@ export async function expectStopsWhenClientLeaves(
   });
 }
 
-/** With a client that stops reading, the server pulls only what the buffers hold. */
-export async function expectBackpressure(path: string, hint: number): Promise<void> {
+/** The response ended by itself once its last row was out: a stream that never ends never lets its client finish. */
+export function expectEnded(recording: StreamRecording, hint: number): void {
+  expectThat(!recording.aborted, {
+    measured: `the response was still open 4 s after the request, with ${recording.lines.length} lines received`,
+    expected: 'the response ends after its last row',
+    meaning:
+      'A client reads until the response ends: end it (res.end(), or let the stream finish) once the last row is written.',
+    hint,
+  });
+}
+
+/** Rows in a streamed body: NDJSON lines, or `message` events. */
+function rowsIn(text: string, unit: 'lines' | 'events'): number {
+  if (unit === 'lines') return text.split('\n').filter((line) => line.trim() !== '').length;
+  return text.split('\n\n').filter((block) => parseSseEvent(block)?.event === 'message').length;
+}
+
+/**
+ * With a client that stops reading, the server pulls only what the buffers
+ * hold; when the client reads on, every row still arrives and the response ends.
+ */
+export async function expectBackpressure(
+  path: string,
+  unit: 'lines' | 'events',
+  hint: number,
+): Promise<void> {
   const { baseUrl, rows } = await streamingApp();
   const count = 20_000;
+  let producedWhileStalled = 0;
   rows.padding = 2_000;
+  let reading: StalledReading;
   try {
-    await stallAfterFirstChunk(`${baseUrl}${path}?count=${count}&delayMs=0`, 800);
+    reading = await stallThenReadAll(
+      `${baseUrl}${path}?count=${count}&delayMs=0`,
+      800,
+      () => {
+        producedWhileStalled = rows.last?.produced ?? 0;
+      },
+      5_000,
+    );
   } finally {
     rows.padding = 0;
   }
   expectFigure({
     label: `rows of about 2 KB produced while the client read nothing for 800 ms (of ${count})`,
-    measured: rows.last?.produced ?? 0,
+    measured: producedWhileStalled,
     atMost: 5_000,
     meaning: `Socket buffers hold a few MB (some 2000 rows); pulling beyond that buffers the result in memory. Write only when the response can take more ('drain'), or let a stream pipe do it.`,
+    hint,
+  });
+  expectFigure({
+    label: `rows received once the client read on${reading.ended ? '' : ' (the response never ended)'}`,
+    measured: rowsIn(reading.text, unit),
+    equals: count,
+    meaning:
+      'Holding back must not lose the slow client: when it reads again, every row arrives and the response ends. A server that drops or cuts off a client whose buffers are full gives it half a result.',
     hint,
   });
 }

@@ -38,6 +38,16 @@ export function expectAllAtOnce(tracker: InFlightTracker, expectation: AllAtOnce
     ...(hint === undefined ? {} : { hint }),
     timeline: tracker,
   });
+  // Calls that overlapped but were never answered (the code returned without waiting,
+  // or every call failed at once) prove nothing about running together.
+  expectFigure({
+    label: `${noun} still unanswered when your code was done`,
+    measured: tracker.spans.filter((span) => span.outcome === 'pending').length,
+    equals: 0,
+    meaning: `All ${count} ${noun} must run together and be answered before your code is done: these were started and left behind.${cause}`,
+    ...(hint === undefined ? {} : { hint }),
+    timeline: tracker,
+  });
   if (eachMs === undefined) return;
   const sequentialMs = count * eachMs;
   expectFigure({

@@ -45,8 +45,10 @@ export {
   type RecordStreamOptions,
   recordStream,
   type ServerSentEvent,
+  type StalledReading,
   type StreamRecording,
-  stallAfterFirstChunk,
+  stallThenReadAll,
 } from './streams.ts';
 export { describeSchedule, formatMs, renderTimeline, type TimelineOptions } from './timeline.ts';
 export { createUpstreamServer, isLoopback, useUpstreamServer } from './upstream.ts';
+export { conveys, type Fact } from './wording.ts';

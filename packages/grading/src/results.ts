@@ -143,7 +143,8 @@ export function parseJsonFile<T>(schema: z.ZodType<T>, text: string, file: strin
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map(
-    (issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(the whole file)'}: ${issue.message}`,
+    (issue) =>
+      `${issue.path.length > 0 ? issue.path.join('.') : '(the whole file)'}: ${issue.message}`,
   );
   throw new Error(`${file} is malformed: ${problems.join('; ')}`);
 }

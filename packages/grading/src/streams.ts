@@ -120,27 +120,58 @@ export function parseSseEvent(block: string): ServerSentEvent | undefined {
   return id === undefined ? { event, data: data.join('\n') } : { id, event, data: data.join('\n') };
 }
 
+/** What a client that stalled and then read on received. */
+export interface StalledReading {
+  readonly status: number;
+  /** The whole body, once the client read on to its end (or gave up at the time limit). */
+  readonly text: string;
+  /** Whether the response ended by itself before the time limit. */
+  readonly ended: boolean;
+}
+
 /**
- * A client that reads the first chunk of a response and then stops reading
- * for `pauseMs` without closing the connection: what a slow consumer looks
- * like to a server. The request is aborted afterwards.
+ * A client that reads the first chunk of a response, then stops reading for
+ * `pauseMs` without closing the connection (what a slow consumer looks like
+ * to a server), then calls `atResume` and reads on to the end: a server that
+ * held back must still deliver everything. The request is aborted after
+ * `timeoutMs` if the body has not ended by then.
  *
  * @example
- * await stallAfterFirstChunk(`${baseUrl}/rows?count=20000&delayMs=0`, 800);
- * stats.produced; // a server that respects backpressure stopped long before 20000
+ * const reading = await stallThenReadAll(`${baseUrl}/rows?count=20000&delayMs=0`, 800, () => {
+ *   producedWhileStalled = stats.produced; // a server that respects backpressure stopped long before 20000
+ * });
+ * reading.text.split('\n').length; // and every row still arrives
  */
-export async function stallAfterFirstChunk(
+export async function stallThenReadAll(
   url: string,
   pauseMs: number,
-): Promise<{ status: number }> {
+  atResume: () => void,
+  timeoutMs = 15_000,
+): Promise<StalledReading> {
   const controller = new AbortController();
+  const timer = setTimer(() => controller.abort(), timeoutMs);
+  const decoder = new TextDecoder();
+  let text = '';
+  let status = 0;
   try {
     const response = await kitFetch(url, { signal: controller.signal });
+    status = response.status;
     const reader = response.body?.getReader();
-    await reader?.read();
+    if (!reader) return { status, text, ended: true };
+    const first = await reader.read();
+    if (first.value) text += decoder.decode(first.value, { stream: true });
     await wait(pauseMs);
-    return { status: response.status };
+    atResume();
+    for (let chunk = first; !chunk.done; ) {
+      chunk = await reader.read();
+      if (chunk.value) text += decoder.decode(chunk.value, { stream: true });
+    }
+    return { status, text, ended: true };
+  } catch (error) {
+    if (!controller.signal.aborted) throw error;
+    return { status, text, ended: false };
   } finally {
+    clearTimer(timer);
     controller.abort();
   }
 }

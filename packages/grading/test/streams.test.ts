@@ -3,11 +3,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { sleep } from '../src/sleep.ts';
-import { parseSseEvent, recordStream, stallAfterFirstChunk } from '../src/streams.ts';
+import { parseSseEvent, recordStream, stallThenReadAll } from '../src/streams.ts';
 
 let server: Server;
 let baseUrl: string;
-let writesWhileStalled = 0;
+let writes = 0;
 
 beforeAll(async () => {
   server = createServer(async (req, res) => {
@@ -23,21 +23,28 @@ beforeAll(async () => {
       res.write(': comment\n\nid: 1\ndata: {"n":1}\n\n');
       await sleep(50);
       res.end('event: end\ndata: {}\n\n');
+    } else if (req.url === '/forever') {
+      res.writeHead(200);
+      res.write('started');
     } else {
       res.writeHead(200);
       // Writes as fast as the client takes it, waiting for 'drain' as a server should.
       const chunk = 'x'.repeat(64 * 1024);
-      while (!res.destroyed) {
-        writesWhileStalled += 1;
+      for (let i = 0; i < 1024 && !res.destroyed; i += 1) {
+        writes += 1;
         if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
       }
+      res.end();
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-afterAll(() => new Promise((resolve) => server.close(resolve)));
+afterAll(() => {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(resolve));
+});
 
 test('records each NDJSON line with the time it arrived', async () => {
   const recording = await recordStream(`${baseUrl}/lines`);
@@ -71,9 +78,20 @@ test('parses multi-line data and ignores unknown fields', () => {
   expect(parseSseEvent(': only a comment')).toBeUndefined();
 });
 
-test('a stalled client lets the buffers fill and then holds the server back', async () => {
-  await stallAfterFirstChunk(`${baseUrl}/flood`, 300);
-  // Socket and client buffers hold a few MB at most: far from an unbounded flood.
+test('a stalled client lets the buffers fill, holds the server back, then reads everything', async () => {
+  let writesWhileStalled = 0;
+  const reading = await stallThenReadAll(`${baseUrl}/flood`, 300, () => {
+    writesWhileStalled = writes;
+  });
+  // Socket and client buffers hold a few MB at most: far from the 64 MB the server has.
   expect(writesWhileStalled).toBeGreaterThan(0);
   expect(writesWhileStalled * 64 * 1024).toBeLessThan(32 * 1024 * 1024);
+  expect(reading.ended).toBe(true);
+  expect(reading.text.length).toBe(1024 * 64 * 1024);
+});
+
+test('a body that never ends is given up at the time limit and says so', async () => {
+  const reading = await stallThenReadAll(`${baseUrl}/forever`, 10, () => {}, 300);
+  expect(reading.ended).toBe(false);
+  expect(reading.text).toBe('started');
 });

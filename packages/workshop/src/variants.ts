@@ -13,7 +13,7 @@ const variantSchema = z
     base: z.enum(['solution', 'starter']).default('solution'),
     find: z.string().min(1).optional(),
     replace: z.string().optional(),
-    /** Code put at the top of the file instead of a replacement. */
+    /** Code put at the top of the file (imports a replacement needs, or an attack). */
     prepend: z.string().min(1).optional(),
     /** Checks that must not pass on it. */
     fails: z.array(z.string().min(1)).default([]),
@@ -25,8 +25,8 @@ const variantSchema = z
   .refine((variant) => (variant.find !== undefined) === (variant.replace !== undefined), {
     message: 'give find and replace together',
   })
-  .refine((variant) => (variant.find !== undefined) !== (variant.prepend !== undefined), {
-    message: 'give either find/replace or prepend',
+  .refine((variant) => variant.find !== undefined || variant.prepend !== undefined, {
+    message: 'give find/replace, prepend, or both',
   })
   .refine((variant) => variant.fails.length > 0 || variant.failsAll || variant.sameAsBase, {
     message: 'say what the variant must fail: fails, failsAll or sameAsBase',
@@ -64,12 +64,13 @@ export function readVariants(exercise: Exercise): Variant[] {
 /** Applies a variant to a copy of `src/`; a stale `find` is an error, never a silent no-op. */
 export function applyVariant(variant: Variant, srcDir: string): void {
   const path = join(srcDir, variant.file);
-  const text = readFileSync(path, 'utf8');
-  if (variant.prepend !== undefined) {
-    writeFileSync(path, `${variant.prepend}\n${text}`);
+  const original = readFileSync(path, 'utf8');
+  const text = variant.prepend === undefined ? original : `${variant.prepend}\n${original}`;
+  if (variant.find === undefined) {
+    writeFileSync(path, text);
     return;
   }
-  const find = variant.find ?? '';
+  const find = variant.find;
   const occurrences = text.split(find).length - 1;
   if (occurrences !== 1) {
     throw new Error(
