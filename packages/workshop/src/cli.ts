@@ -1,4 +1,11 @@
 import { parseArgs } from 'node:util';
+import {
+  classTargets,
+  gradeClass,
+  mergeClassGrades,
+  shardOf,
+  writeClassGrade,
+} from './commands/class-grade.ts';
 import { compareFolders } from './commands/compare.ts';
 import { gradeForCi } from './commands/grade.ts';
 import { showHint } from './commands/hint.ts';
@@ -26,6 +33,11 @@ const USAGE = `Usage: pnpm <command> [exercise] [options]
   pnpm reset <exercise>              put the starter back (your files are kept in .workshop/backups)
   pnpm compare <exercise> <dir…>     grade several folders side by side
   pnpm grade [exercise…]             grading for CI: --target <dir>, --json <file>, --junit <file>, --classroom <file>
+  pnpm grade <exercise> --targets <dir…>   grade a class: one row per submission, one column per check
+      --targets-file <file>          the submissions' folders, one a line (instead of or beside the names)
+      --shard k/n                    grade the k-th of n equal parts, for a CI matrix
+      --json / --csv / --markdown <file>   the table as JSON (for merging), CSV or Markdown
+  pnpm grade merge <json…>           join the shards' JSON into one table (--csv, --markdown, --json)
 
   pnpm workshop self-check [ex…]     maintainers: the self-check of some exercises only (no package tests)
   pnpm manifest                      maintainers: record the graders' and toolkit's hashes after changing them
@@ -51,6 +63,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       json: { type: 'string' },
       junit: { type: 'string' },
       classroom: { type: 'string' },
+      targets: { type: 'boolean', default: false },
+      'targets-file': { type: 'string' },
+      shard: { type: 'string' },
+      csv: { type: 'string' },
+      markdown: { type: 'string' },
       port: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -101,7 +118,23 @@ export async function main(argv: readonly string[]): Promise<number> {
       return resetExercise(root, one(exercises, names, 'reset'));
     case 'compare':
       return compareFolders(one(exercises, names, 'compare'), names.slice(1), cwd);
-    case 'grade':
+    case 'grade': {
+      const outputs = { json: values.json, csv: values.csv, markdown: values.markdown, cwd };
+      if (names[0] === 'merge') {
+        writeClassGrade(mergeClassGrades(names.slice(1), cwd), outputs);
+        return 0;
+      }
+      if (values.targets || values['targets-file']) {
+        const exercise = one(exercises, names, 'grade');
+        const targets = classTargets(names.slice(1), values['targets-file'], cwd);
+        const grade = await gradeClass(
+          exercise,
+          values.shard ? shardOf(targets, values.shard) : targets,
+          cwd,
+        );
+        writeClassGrade(grade, outputs);
+        return 0;
+      }
       return gradeForCi({
         exercises: names.length > 0 ? named() : exercises,
         target: values.target,
@@ -110,6 +143,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         classroom: values.classroom,
         cwd,
       });
+    }
     case 'self-check':
       return selfCheck(root, names.length > 0 ? named() : exercises, {
         packages: names.length === 0,

@@ -1,7 +1,23 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { GradeRun } from '@kit/grading/results';
-import { score } from '@kit/grading/results';
+import { parseJsonFile, score } from '@kit/grading/results';
+import { z } from 'zod';
+import { yellow } from './output.ts';
+
+const stateSchema = z.object({
+  grades: z.record(
+    z.string(),
+    z.object({
+      earned: z.number(),
+      possible: z.number(),
+      passed: z.number(),
+      failed: z.number(),
+      at: z.string(),
+    }),
+  ),
+  hints: z.record(z.string(), z.number().int().nonnegative()),
+});
 
 /** The last grade of an exercise, kept for the workshop home. */
 export interface LastGrade {
@@ -27,10 +43,14 @@ export function readState(root: string): WorkshopState {
   const file = stateFile(root);
   if (!existsSync(file)) return { grades: {}, hints: {} };
   try {
-    const state = JSON.parse(readFileSync(file, 'utf8')) as Partial<WorkshopState>;
-    return { grades: state.grades ?? {}, hints: state.hints ?? {} };
-  } catch {
-    // A damaged state file only loses the home screen's memory, never work.
+    return parseJsonFile(stateSchema, readFileSync(file, 'utf8'), '.workshop/state.json');
+  } catch (error) {
+    // A damaged state file only loses the home screen's memory, never work: say so, start afresh.
+    console.error(
+      yellow(
+        `${(error as Error).message}. Starting with no remembered grades or hints; delete the file to silence this.`,
+      ),
+    );
     return { grades: {}, hints: {} };
   }
 }

@@ -80,3 +80,46 @@ test('code that never yields is stopped by the watchdog with a verdict naming th
   // The other grader files still ran and were graded.
   expect(out).toContain('✓ mapLimit keeps exactly `limit` calls in flight');
 }, 90_000);
+
+test('grades a class of five folders into one table, with a row for each that could not be graded', () => {
+  const folders = [
+    submission('alice'),
+    submission(
+      'bob',
+      'const results = []; for (const task of tasks) results.push(await task()); return results;',
+    ),
+    submission('carol', 'return tasks.map((task) => task(;'),
+    'file.txt',
+    'missing',
+  ];
+  writeFileSync(join(scratch, 'file.txt'), 'not a folder');
+  const { code, out } = workshop(
+    'grade',
+    '01',
+    '--targets',
+    ...folders,
+    '--csv',
+    'class.csv',
+    '--markdown',
+    'class.md',
+    '--json',
+    'class.json',
+  );
+  expect(code).toBe(0);
+  expect(out).toContain('[5/5] missing');
+  expect(out).toMatch(/alice\s+(✓\s+){14}\s*26\/26/);
+  expect(out).toMatch(/bob\s+.*\s(\d+)\/26/);
+  expect(out).toContain('file.txt is a file, not a folder');
+  const csv = readFileSync(join(scratch, 'class.csv'), 'utf8').trim().split('\n');
+  expect(csv).toHaveLength(6);
+  expect(csv[0]).toMatch(/^submission,runAll resolves with every result in input order \(1\),/);
+  expect(csv[1]).toMatch(/^alice,(1|2|3),.*,26,26,$/);
+  expect(csv[3]).toMatch(/^carol,0,.*,0,26,/);
+  expect(csv[5]).toMatch(/^missing,.*,0,26,missing does not exist/);
+  expect(readFileSync(join(scratch, 'class.md'), 'utf8')).toContain('| alice | ✓ 1 |');
+
+  // Shards of the same list cover it exactly once, and merge back into one table.
+  const merged = workshop('grade', 'merge', 'class.json', '--csv', 'merged.csv');
+  expect(merged.code).toBe(0);
+  expect(readFileSync(join(scratch, 'merged.csv'), 'utf8')).toBe(`${csv.join('\n')}\n`);
+}, 120_000);
