@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderReport } from '@kit/grading/report';
 import { type GradeRun, isPerfect, score } from '@kit/grading/results';
@@ -27,6 +27,35 @@ function verdict(tally: Tally, ok: boolean, text: string, detail?: string): void
 const notPassing = (run: GradeRun) =>
   run.checks.filter((check) => check.state !== 'passed').map((check) => check.name);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/**
+ * How many grading runs of the self-check share the machine: the cores, at
+ * most 2 (`KIT_SELF_CHECK_JOBS` overrides, 1 for a machine that is busy with
+ * something else). Checked: the same verdicts in ten self-checks in a row.
+ */
+const SELF_CHECK_JOBS = Math.max(
+  1,
+  Number(process.env.KIT_SELF_CHECK_JOBS) || Math.min(2, availableParallelism()),
+);
+
+/** `fn` over `items`, at most `limit` at a time, results in input order. */
+async function mapWithLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await fn(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
 
 /**
  * The kit proving itself: every grader passes its solution, fails its
@@ -134,7 +163,34 @@ async function checkExercise(exercise: Exercise, tally: Tally): Promise<void> {
   const catalog = readCatalog(exercise);
   const differences = catalogDifferences(catalog, solution);
 
-  const starter = await gradeFolder({ exercise, folder: exercise.dir, copy: false });
+  const { hostileEntry, variants } = readVariantsFile(exercise);
+  const hostile = hostileVariants(hostileEntry);
+  const fileOf = new Map(solution.checks.map((check) => [check.name, check.file]));
+  const gradeVariant = (variant: Variant) =>
+    gradeFolder({
+      exercise,
+      folder: variant.base === 'starter' ? exercise.dir : exercise.solutionDir,
+      copy: true,
+      edit: (srcDir) => applyVariant(variant, srcDir),
+      // A wrong solution needs only the grader files of the checks it must fail; an attack gets them all.
+      files:
+        variant.base === 'solution' && !variant.failsAll
+          ? [...new Set(variant.fails.map((name) => fileOf.get(name) ?? ''))]
+          : undefined,
+    });
+  // The solution above was graded alone; the rest run SELF_CHECK_JOBS at a time (their
+  // verdicts hold with the other cores busy), attacks on the starter once the starter is graded.
+  const [starter, ...wrongRuns] = await mapWithLimit(
+    [undefined, ...variants],
+    SELF_CHECK_JOBS,
+    (variant) =>
+      variant
+        ? gradeVariant(variant)
+        : gradeFolder({ exercise, folder: exercise.dir, copy: false }),
+  );
+  if (!starter) throw new Error('the starter was not graded');
+  const hostileRuns = await mapWithLimit(hostile, SELF_CHECK_JOBS, gradeVariant);
+
   const starterFails = notPassing(starter);
   verdict(
     tally,
@@ -147,22 +203,12 @@ async function checkExercise(exercise: Exercise, tally: Tally): Promise<void> {
   differences.push(...catalogDifferences(catalog, starter).filter((d) => d.includes('hint')));
 
   const seenFailing = new Set(starterFails);
-  const fileOf = new Map(solution.checks.map((check) => [check.name, check.file]));
-  const { hostileEntry, variants } = readVariantsFile(exercise);
-  for (const variant of [...variants, ...hostileVariants(hostileEntry)]) {
+  const graded: Array<[Variant, GradeRun]> = [
+    ...variants.map((variant, i) => [variant, wrongRuns[i] as GradeRun] as [Variant, GradeRun]),
+    ...hostile.map((variant, i) => [variant, hostileRuns[i] as GradeRun] as [Variant, GradeRun]),
+  ];
+  for (const [variant, run] of graded) {
     const base = variant.base === 'starter' ? starter : solution;
-    // A wrong solution needs only the grader files of the checks it must fail; an attack gets them all.
-    const files =
-      variant.base === 'solution' && !variant.failsAll
-        ? [...new Set(variant.fails.map((name) => fileOf.get(name) ?? ''))]
-        : undefined;
-    const run = await gradeFolder({
-      exercise,
-      folder: variant.base === 'starter' ? exercise.dir : exercise.solutionDir,
-      copy: true,
-      edit: (srcDir) => applyVariant(variant, srcDir),
-      files,
-    });
     for (const check of run.checks) if (check.state === 'failed') seenFailing.add(check.name);
     differences.push(...catalogDifferences(catalog, run).filter((d) => d.includes('hint')));
     const problems = variantProblems(variant, run, base, solution.checks.length);
