@@ -9,7 +9,7 @@ import {
   renderTimeline,
   sleep,
   starvationExperiment,
-} from '@kit/grading';
+} from '@kit/measure';
 
 const APP_URL = (process.env.APP_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 

@@ -1,10 +1,10 @@
 import {
+  dataRoute,
   FAKE_WEATHER_API,
-  fakeDataApi,
-  fakeWeatherApi,
   SAMPLE_CITIES,
   startFakeUpstream,
-} from '@kit/fake-upstream';
+  weatherRoute,
+} from '@kit/fake-upstream/server';
 import { createApp } from './bootstrap.ts';
 import { loadConfig } from './config/app-config.ts';
 
@@ -13,12 +13,12 @@ import { loadConfig } from './config/app-config.ts';
 const needsUpstream = !process.env.DATA_API_URL || !process.env.WEATHER_API_BASE_URL;
 const upstream = needsUpstream
   ? await startFakeUpstream((baseUrl) => [
-      fakeWeatherApi({
+      weatherRoute({
         cities: SAMPLE_CITIES,
         baseUrl,
         apiKey: process.env.WEATHER_API_KEY || FAKE_WEATHER_API.apiKey,
       }),
-      fakeDataApi({ delayMs: 1000, baseUrl }),
+      dataRoute({ delayMs: 1000, baseUrl }),
     ])
   : undefined;
 

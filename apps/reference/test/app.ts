@@ -1,4 +1,4 @@
-import { appUnderTest } from '@kit/grading';
+import { appUnderTest } from '@kit/grading/app-under-test';
 import { createApp } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config/app-config.ts';
 import { UPSTREAM_ENV } from './upstream.ts';

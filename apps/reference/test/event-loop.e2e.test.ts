@@ -1,4 +1,4 @@
-import { starvationExperiment } from '@kit/grading';
+import { starvationExperiment } from '@kit/measure';
 import { beforeAll, expect, test } from 'vitest';
 import { referenceApp } from './app.ts';
 

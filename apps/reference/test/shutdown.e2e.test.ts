@@ -1,4 +1,4 @@
-import { recordStream } from '@kit/grading';
+import { recordStream } from '@kit/measure';
 import { expect, test } from 'vitest';
 import { referenceApp } from './app.ts';
 

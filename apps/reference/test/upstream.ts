@@ -6,7 +6,8 @@ import {
   fakeWeatherApi,
   SAMPLE_CITIES,
 } from '@kit/fake-upstream';
-import { InFlightTracker, useUpstreamServer } from '@kit/grading';
+import { useUpstreamServer } from '@kit/grading/upstream';
+import { InFlightTracker } from '@kit/measure';
 
 export const upstream = useUpstreamServer();
 

@@ -1,5 +1,5 @@
-import { type InFlightTracker, sleep } from '@kit/grading';
-import { HttpResponse, http } from 'msw';
+import { type InFlightTracker, sleep } from '@kit/measure';
+import type { FakeRoute } from './route.ts';
 import { trackedAnswer } from './tracked-answer.ts';
 
 /** Where the fake data API answers. */
@@ -13,25 +13,27 @@ export interface FakeDataOptions {
 }
 
 /**
- * An MSW handler for a slow JSON API: `GET {baseUrl}/items/:id` answers
- * `{ id, value }` after `delayMs`, the tutorials' "call to an external API".
+ * A slow JSON API: `GET {baseUrl}/items/:id` answers `{ id, value }` after
+ * `delayMs`, the tutorials' "call to an external API".
  *
  * @example
- * upstream.use(fakeDataApi({ delayMs: 1000 }));
+ * upstream.use(asMswHandler(dataRoute({ delayMs: 1000 })));
  * await fetch(`${FAKE_DATA_API.baseUrl}/items/42`); // { id: '42', value: … } after 1 s
  */
-export function fakeDataApi(options: FakeDataOptions) {
-  return http.get(
-    `${options.baseUrl ?? FAKE_DATA_API.baseUrl}/items/:id`,
-    ({ params, request }) => {
-      const id = String(params.id);
+export function dataRoute(options: FakeDataOptions): FakeRoute {
+  return {
+    method: 'GET',
+    baseUrl: options.baseUrl ?? FAKE_DATA_API.baseUrl,
+    path: '/items/:id',
+    answer: (request, params) => {
+      const id = params.id ?? '';
       return trackedAnswer(options.tracker, `GET /items/${id}`, request, async () => {
         await sleep(options.delayMs, request.signal);
-        return HttpResponse.json({
+        return Response.json({
           id,
           value: [...id].reduce((sum, char) => sum + char.charCodeAt(0), 0),
         });
       });
     },
-  );
+  };
 }

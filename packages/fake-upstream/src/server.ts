@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import { getResponse, type RequestHandler } from 'msw';
+import { type FakeRoute, matchPath } from './route.ts';
 
 export interface FakeUpstreamServer {
   /** `http://127.0.0.1:<port>` */
@@ -10,25 +10,25 @@ export interface FakeUpstreamServer {
 }
 
 /**
- * Serves MSW handlers over real HTTP on loopback, so that an app run by hand
- * (not under a grader) gets the same fake upstream APIs, offline. The
- * handlers are made once the port is known, since they match full URLs.
+ * Serves fake routes over real HTTP on loopback, so that an app run by hand
+ * (not under a grader) gets the same fake upstream APIs, offline, without
+ * loading MSW. The routes are made once the port is known.
  *
  * @example
- * const upstream = await startFakeUpstream((baseUrl) => [fakeWeatherApi({ cities: SAMPLE_CITIES, baseUrl })]);
+ * const upstream = await startFakeUpstream((baseUrl) => [weatherRoute({ cities: SAMPLE_CITIES, baseUrl })]);
  * await fetch(`${upstream.baseUrl}/v1/current.json?key=workshop-key&q=London`);
  */
 export async function startFakeUpstream(
-  handlersFor: (baseUrl: string) => RequestHandler[],
+  routesFor: (baseUrl: string) => FakeRoute[],
   port = 0,
 ): Promise<FakeUpstreamServer> {
-  let handlers: RequestHandler[] = [];
+  let routes: FakeRoute[] = [];
   const server = createServer((req, res) => {
-    void answer(handlers, req, res);
+    void answer(routes, req, res);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  handlers = handlersFor(baseUrl);
+  routes = routesFor(baseUrl);
   return {
     baseUrl,
     close: () =>
@@ -39,7 +39,7 @@ export async function startFakeUpstream(
   };
 }
 
-async function answer(handlers: RequestHandler[], req: IncomingMessage, res: ServerResponse) {
+async function answer(routes: FakeRoute[], req: IncomingMessage, res: ServerResponse) {
   const controller = new AbortController();
   res.on('close', () => controller.abort());
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
@@ -52,7 +52,15 @@ async function answer(handlers: RequestHandler[], req: IncomingMessage, res: Ser
     ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}),
   });
   try {
-    const response = await getResponse(handlers, request);
+    const { pathname } = new URL(request.url);
+    let response: Response | undefined;
+    for (const route of routes) {
+      const params = route.method === request.method ? matchPath(route.path, pathname) : undefined;
+      if (params) {
+        response = await route.answer(request, params);
+        break;
+      }
+    }
     if (!response || response.type === 'error') {
       res.writeHead(response ? 502 : 404, { 'content-type': 'application/json' });
       res.end(
@@ -70,3 +78,13 @@ async function answer(handlers: RequestHandler[], req: IncomingMessage, res: Ser
     res.end(JSON.stringify({ error: String(error) }));
   }
 }
+
+export { dataRoute, FAKE_DATA_API, type FakeDataOptions } from './data.ts';
+export type { FakeRoute } from './route.ts';
+export {
+  type CityBehaviour,
+  FAKE_WEATHER_API,
+  type FakeWeatherOptions,
+  SAMPLE_CITIES,
+  weatherRoute,
+} from './weather.ts';

@@ -1,10 +1,9 @@
-import type { InFlightTracker } from '@kit/grading';
-import { HttpResponse } from 'msw';
+import type { InFlightTracker } from '@kit/measure';
 
 /**
  * Answers a fake upstream request as one tracked call. When the caller gives
  * up (a timeout, an abort), the call's span ends as rejected and the request
- * gets a network error nobody reads, instead of MSW logging an exception.
+ * gets a network error nobody reads, instead of an exception being logged.
  */
 export function trackedAnswer(
   tracker: InFlightTracker | undefined,
@@ -13,7 +12,7 @@ export function trackedAnswer(
   answer: () => Promise<Response>,
 ): Promise<Response> {
   return (tracker ? tracker.track(label, answer) : answer()).catch((error: unknown) => {
-    if (request.signal.aborted) return HttpResponse.error();
+    if (request.signal.aborted) return Response.error();
     throw error;
   });
 }

@@ -1,5 +1,5 @@
-import { type InFlightTracker, sleep } from '@kit/grading';
-import { HttpResponse, http } from 'msw';
+import { type InFlightTracker, sleep } from '@kit/measure';
+import type { FakeRoute } from './route.ts';
 import { trackedAnswer } from './tracked-answer.ts';
 
 /** Where the fake weather API answers, and the key it accepts. */
@@ -39,39 +39,49 @@ export interface FakeWeatherOptions {
 }
 
 /**
- * An MSW handler for a weatherapi.com look-alike:
+ * A weatherapi.com look-alike:
  * `GET {baseUrl}/v1/current.json?key=…&q=City` answers
  * `{ location: { name }, current: { temp_c, condition: { text } } }`.
  * A wrong key is a 401 and an unknown city a 400, with weatherapi's error body.
  *
  * @example
  * const tracker = new InFlightTracker();
- * upstream.use(fakeWeatherApi({ cities: SAMPLE_CITIES, tracker }));
+ * upstream.use(asMswHandler(weatherRoute({ cities: SAMPLE_CITIES, tracker })));
  * await fetch(`${FAKE_WEATHER_API.baseUrl}/v1/current.json?key=${FAKE_WEATHER_API.apiKey}&q=London`);
  * tracker.peak; // 1
  */
-export function fakeWeatherApi(options: FakeWeatherOptions) {
-  const baseUrl = options.baseUrl ?? FAKE_WEATHER_API.baseUrl;
+export function weatherRoute(options: FakeWeatherOptions): FakeRoute {
   const apiKey = options.apiKey ?? FAKE_WEATHER_API.apiKey;
-  return http.get(`${baseUrl}/v1/current.json`, ({ request }) => {
-    const url = new URL(request.url);
-    const city = url.searchParams.get('q') ?? '';
-    return trackedAnswer(options.tracker, city || '(no city)', request, async () => {
-      if (url.searchParams.get('key') !== apiKey) {
-        return HttpResponse.json(
-          { error: { code: 2006, message: 'API key is invalid.' } },
-          { status: 401 },
-        );
-      }
-      const behaviour = options.cities[city];
-      if (!behaviour) {
-        return HttpResponse.json(
-          { error: { code: 1006, message: 'No matching location found.' } },
-          { status: 400 },
-        );
-      }
-      return answer(city, behaviour, request.signal);
-    });
+  return {
+    method: 'GET',
+    baseUrl: options.baseUrl ?? FAKE_WEATHER_API.baseUrl,
+    path: '/v1/current.json',
+    answer: (request) => answerWeather(options, apiKey, request),
+  };
+}
+
+function answerWeather(
+  options: FakeWeatherOptions,
+  apiKey: string,
+  request: Request,
+): Promise<Response> {
+  const url = new URL(request.url);
+  const city = url.searchParams.get('q') ?? '';
+  return trackedAnswer(options.tracker, city || '(no city)', request, async () => {
+    if (url.searchParams.get('key') !== apiKey) {
+      return Response.json(
+        { error: { code: 2006, message: 'API key is invalid.' } },
+        { status: 401 },
+      );
+    }
+    const behaviour = options.cities[city];
+    if (!behaviour) {
+      return Response.json(
+        { error: { code: 1006, message: 'No matching location found.' } },
+        { status: 400 },
+      );
+    }
+    return answer(city, behaviour, request.signal);
   });
 }
 
@@ -83,26 +93,23 @@ async function answer(
   switch (behaviour.kind) {
     case 'ok':
       await sleep(behaviour.delayMs, signal);
-      return HttpResponse.json({
+      return Response.json({
         location: { name: city },
         current: { temp_c: behaviour.temperature, condition: { text: behaviour.condition } },
       });
     case 'status':
       await sleep(behaviour.delayMs, signal);
-      return HttpResponse.json(
+      return Response.json(
         { error: { code: 9999, message: 'Internal application error.' } },
         { status: behaviour.status },
       );
     case 'malformed':
       await sleep(behaviour.delayMs, signal);
-      return new HttpResponse('<html>upstream maintenance</html>', {
+      return new Response('<html>upstream maintenance</html>', {
         headers: { 'content-type': 'text/html' },
       });
     case 'hang':
       await sleep(behaviour.maxMs ?? 10_000, signal);
-      return HttpResponse.json(
-        { error: { code: 9999, message: 'Gave up waiting.' } },
-        { status: 504 },
-      );
+      return Response.json({ error: { code: 9999, message: 'Gave up waiting.' } }, { status: 504 });
   }
 }

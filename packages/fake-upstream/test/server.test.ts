@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
+  dataRoute,
   FAKE_WEATHER_API,
-  fakeDataApi,
-  fakeWeatherApi,
+  type FakeUpstreamServer,
   SAMPLE_CITIES,
   startFakeUpstream,
-} from '../src/index.ts';
-import type { FakeUpstreamServer } from '../src/server.ts';
+  weatherRoute,
+} from '../src/server.ts';
 
 let upstream: FakeUpstreamServer;
 
 beforeAll(async () => {
   upstream = await startFakeUpstream((baseUrl) => [
-    fakeWeatherApi({ cities: SAMPLE_CITIES, baseUrl }),
-    fakeDataApi({ delayMs: 50, baseUrl }),
+    weatherRoute({ cities: SAMPLE_CITIES, baseUrl }),
+    dataRoute({ delayMs: 50, baseUrl }),
   ]);
 });
 afterAll(() => upstream.close());

@@ -1,4 +1,5 @@
-import { InFlightTracker, useUpstreamServer } from '@kit/grading';
+import { useUpstreamServer } from '@kit/grading/upstream';
+import { InFlightTracker } from '@kit/measure';
 import { expect, test } from 'vitest';
 import { FAKE_WEATHER_API, fakeWeatherApi, SAMPLE_CITIES } from '../src/index.ts';
 

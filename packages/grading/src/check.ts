@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
+import { clearTimer, deferred, race, setTimer } from '@kit/measure';
 import { test } from 'vitest';
 import { SOURCE_DIR_ENV } from './env.ts';
 import { collectFiguresInto, GradingFailure, show } from './failure.ts';
-import { clearTimer, deferred, race, setTimer } from './intrinsics.ts';
 import type { CheckMeta } from './meta.ts';
 import { withPointsTag } from './results.ts';
 

@@ -1,6 +1,6 @@
+import type { InFlightTracker } from '@kit/measure';
+import { describeSchedule } from '@kit/measure';
 import { expectFigure } from './failure.ts';
-import type { InFlightTracker } from './in-flight.ts';
-import { describeSchedule } from './timeline.ts';
 
 export interface AllAtOnceExpectation {
   /** What the calls are, in the plural: "tasks", "requests", "upstream calls". */

@@ -1,6 +1,6 @@
 import { inspect, isDeepStrictEqual } from 'node:util';
-import type { Span } from './in-flight.ts';
-import { renderTimeline, type TimelineOptions } from './timeline.ts';
+import type { Span } from '@kit/measure';
+import { renderTimeline, type TimelineOptions } from '@kit/measure';
 
 /** What a learner reads when a check fails. Serialisable: it travels to the report. */
 export interface FailureDetails {

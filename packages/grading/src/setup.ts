@@ -1,7 +1,8 @@
 // Vitest setup file for graders: tells the watchdog which check is running.
+
+import { wallClock } from '@kit/measure';
 import { afterEach, beforeEach } from 'vitest';
 import { PROGRESS_FILE_ENV } from './env.ts';
-import { wallClock } from './intrinsics.ts';
 import { writeProgress } from './progress.ts';
 import { parsePointsTag } from './results.ts';
 

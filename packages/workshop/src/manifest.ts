@@ -12,6 +12,8 @@ export const MANIFEST_FILE = 'packages/workshop/graders.sha256';
 function guardedFiles(root: string): string[] {
   const roots = [
     'packages/grading/src',
+    'packages/measure/src',
+    'packages/measure/package.json',
     'packages/grading/package.json',
     'packages/vitest-config/index.ts',
     'packages/vitest-config/package.json',

@@ -1,0 +1,34 @@
+export {
+  type EventLoopMonitorOptions,
+  type EventLoopReport,
+  monitorEventLoop,
+} from './event-loop.ts';
+export { type StarvationCalls, type StarvationResult, starvationExperiment } from './experiment.ts';
+export { InFlightTracker, type Span, type SpanOutcome } from './in-flight.ts';
+export {
+  all,
+  clearRepeating,
+  clearTimer,
+  deferred,
+  kitFetch,
+  nextTurn,
+  now,
+  race,
+  setNextTurn,
+  setRepeating,
+  setTimer,
+  wallClock,
+} from './intrinsics.ts';
+export { countProduction, type ProductionStats } from './production.ts';
+export { sleep } from './sleep.ts';
+export {
+  type Arrival,
+  parseSseEvent,
+  type RecordStreamOptions,
+  recordStream,
+  type ServerSentEvent,
+  type StalledReading,
+  type StreamRecording,
+  stallThenReadAll,
+} from './streams.ts';
+export { describeSchedule, formatMs, renderTimeline, type TimelineOptions } from './timeline.ts';
