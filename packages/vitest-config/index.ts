@@ -17,6 +17,8 @@ export function defineKitConfig(): ViteUserConfig {
       include: ['test/**/*.test.ts'],
       pool: 'forks',
       restoreMocks: true,
+      // Processes the tests start with tsx would leave its transform cache in the temp folder.
+      env: { TSX_DISABLE_CACHE: '1' },
     },
   });
 }

@@ -1,17 +1,24 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module.ts';
 import type { AppConfig } from './config/app-config.ts';
 
-/** The app, configured, with interactive API docs at /docs (and the OpenAPI JSON at /docs-json). */
+/**
+ * The app, configured, on Fastify (or Express when `ADAPTER=express`), with
+ * interactive API docs at /docs (and the OpenAPI JSON at /docs-json).
+ */
 export async function createApp(
   config: AppConfig,
   options: { logger?: false } = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.register(config), {
-    logger: options.logger ?? ['error', 'warn'],
-  });
+  const nestOptions = { logger: options.logger ?? (['error', 'warn'] as LogLevel[]) };
+  const module = AppModule.register(config);
+  const app =
+    config.adapter === 'fastify'
+      ? await NestFactory.create(module, fastifyAdapter(), nestOptions)
+      : await NestFactory.create(module, nestOptions);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -23,4 +30,14 @@ export async function createApp(
   );
   SwaggerModule.setup('docs', app, document);
   return app;
+}
+
+function fastifyAdapter(): FastifyAdapter {
+  const adapter = new FastifyAdapter();
+  // Uploads are read as they stream in by the jobs controller (readUpload), which
+  // refuses a body that is too large before reading it: Fastify must not touch it.
+  adapter
+    .getInstance()
+    .addContentTypeParser('multipart/form-data', (_request, _payload, done) => done(null));
+  return adapter;
 }

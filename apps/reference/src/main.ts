@@ -7,6 +7,7 @@ import {
 } from '@kit/fake-upstream/server';
 import { createApp } from './bootstrap.ts';
 import { loadConfig } from './config/app-config.ts';
+import { drain } from './shutdown.ts';
 
 // Offline by default: unless DATA_API_URL and WEATHER_API_BASE_URL point elsewhere,
 // a fake upstream starts beside the app and answers its "external" calls.
@@ -31,11 +32,9 @@ try {
 }
 
 const app = await createApp(config);
-// SIGTERM: stop accepting, finish requests, streams and in-process jobs, then exit.
-app.enableShutdownHooks();
 await app.listen(config.port, '127.0.0.1');
 console.log(
-  `Reference app on http://127.0.0.1:${config.port} (docs at /docs, metrics at /metrics)`,
+  `Reference app on http://127.0.0.1:${config.port} (${config.adapter}; docs at /docs, metrics at /metrics)`,
 );
 console.log(
   upstream
@@ -43,4 +42,17 @@ console.log(
     : 'Upstream APIs from DATA_API_URL and WEATHER_API_BASE_URL',
 );
 console.log(`Jobs: ${config.redisUrl ? `BullMQ on ${config.redisUrl}` : 'in-process queue'}`);
-process.once('SIGTERM', () => void upstream?.close());
+
+// A stop drains: no new connections, requests, streams and running jobs finished
+// (within SHUTDOWN_GRACE_MS), the fake upstream closed last, since requests in flight use it.
+async function stop(signal: NodeJS.Signals): Promise<void> {
+  console.log(
+    `Shutdown: ${signal} received; taking no new connections, finishing what is in flight.`,
+  );
+  await drain(app, { graceMs: config.shutdownGraceMs, log: console.log });
+  await upstream?.close();
+  console.log('Shutdown: done.');
+  process.exit(0);
+}
+process.once('SIGTERM', (signal) => void stop(signal));
+process.once('SIGINT', (signal) => void stop(signal));

@@ -3,8 +3,6 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { referenceApp } from './app.ts';
 import { redisForSuite, redisSource } from './redis.ts';
 
-process.env.JOB_STEP_MS = '10';
-
 const CSV = 'city,temp\nLondon,11\nParis,15\nTokyo,18\n';
 type Http = ReturnType<typeof request>;
 
@@ -29,7 +27,7 @@ function jobsSuite(queue: string, env: () => Promise<NodeJS.ProcessEnv>, skip = 
   (skip ? describe.skip : describe)(queue, () => {
     let http: Http;
     let queueEnv: NodeJS.ProcessEnv = {};
-    const app = referenceApp(() => ({ ...queueEnv, MAX_UPLOAD_BYTES: '1024' }));
+    const app = referenceApp(() => ({ ...queueEnv, MAX_UPLOAD_BYTES: '1024', JOB_STEP_MS: '10' }));
 
     beforeAll(async () => {
       queueEnv = await env();

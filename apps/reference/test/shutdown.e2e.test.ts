@@ -1,10 +1,9 @@
 import { recordStream } from '@kit/measure';
 import { expect, test } from 'vitest';
+import { drain } from '../src/shutdown.ts';
 import { referenceApp } from './app.ts';
 
-process.env.JOB_STEP_MS = '30';
-
-const started = referenceApp();
+const started = referenceApp(() => ({ JOB_STEP_MS: '30' }));
 
 test('closing the app finishes the requests, streams and in-process jobs in flight, then takes no more', async () => {
   const { app, baseUrl } = await started();
@@ -20,7 +19,7 @@ test('closing the app finishes the requests, streams and in-process jobs in flig
   const jobs = app.get<{ view(id: string): Promise<{ status: string } | undefined> }>(
     (await import('../src/jobs/job.ts')).JOB_QUEUE,
   );
-  await app.close();
+  await drain(app, { graceMs: 5_000, log: () => {} });
 
   expect((await slow).status).toBe(200);
   expect((await stream).lines).toHaveLength(5);

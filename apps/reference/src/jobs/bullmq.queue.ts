@@ -56,7 +56,7 @@ export class BullmqQueue implements JobQueue, OnApplicationShutdown {
     this.connection = new Redis(config.redisUrl ?? '', { maxRetriesPerRequest: null });
     this.queue = new Queue(QUEUE_NAME, { connection: this.connection });
     this.worker =
-      process.env.JOBS_WORKER === 'separate'
+      config.jobsWorker === 'separate'
         ? undefined
         : startFileWorker(this.connection.duplicate(), stepMs);
   }

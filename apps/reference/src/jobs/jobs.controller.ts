@@ -1,5 +1,5 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-  BadRequestException,
   Controller,
   Get,
   HttpCode,
@@ -7,23 +7,31 @@ import {
   NotFoundException,
   Param,
   Post,
-  UploadedFile,
-  UseInterceptors,
+  Req,
+  Res,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.ts';
 import { JOB_QUEUE, type JobQueue, type JobView } from './job.ts';
+import { readUpload } from './upload.ts';
+
+/** Express hands Nest the Node objects; Fastify wraps them and keeps them as `raw`. */
+type NodeOrWrapped<T> = T | { raw: T };
+const unwrap = <T extends object>(value: NodeOrWrapped<T>): T =>
+  'raw' in value ? (value.raw as T) : value;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 @ApiTags('background jobs')
 @Controller()
 export class JobsController {
-  constructor(@Inject(JOB_QUEUE) private readonly queue: JobQueue) {}
+  constructor(
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post('files')
   @HttpCode(202)
-  @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } },
@@ -31,12 +39,14 @@ export class JobsController {
   @ApiOperation({
     summary: 'Uploads a CSV or text file; answers 202 at once and processes it in the background.',
   })
-  async upload(@UploadedFile() file: Express.Multer.File | undefined) {
-    if (!file)
-      throw new BadRequestException(
-        'Send the file as multipart/form-data in a field named "file".',
-      );
-    const jobId = await this.queue.enqueue({ name: file.originalname, content: file.buffer });
+  async upload(
+    @Req() request: NodeOrWrapped<IncomingMessage>,
+    @Res({ passthrough: true }) response: NodeOrWrapped<ServerResponse>,
+  ) {
+    const file = await readUpload(unwrap(request), unwrap(response), {
+      maxBytes: this.config.maxUploadBytes,
+    });
+    const jobId = await this.queue.enqueue(file);
     return { jobId, statusUrl: `/jobs/${jobId}` };
   }
 

@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
+
+const appDir = fileURLToPath(new URL('..', import.meta.url));
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export interface AppProcess {
+  readonly baseUrl: string;
+  readonly child: ChildProcess;
+  /** Everything the app printed so far. */
+  output(): string;
+  /** The modules the process resolved so far (file URLs and paths). */
+  modules(): string[];
+  /** Resolves with the exit code (or signal) once the process is gone. */
+  readonly exited: Promise<number | NodeJS.Signals>;
+}
+
+/**
+ * The reference app as users start it (`pnpm app`), in a child process on a
+ * free port, with `env` added; it ends with the test file, or with the test
+ * process however that ends.
+ *
+ * @example
+ * const app = await startAppProcess({ SHUTDOWN_GRACE_MS: '5000' });
+ * app.child.kill('SIGTERM');
+ * await app.exited; // 0
+ */
+export async function startAppProcess(env: NodeJS.ProcessEnv = {}): Promise<AppProcess> {
+  const scratch = mkdtempSync(join(tmpdir(), 'reference-app-'));
+  const modulesFile = join(scratch, 'modules.txt');
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      './test/process/exit-with-parent.mjs',
+      '--import',
+      './test/process/record-modules.mjs',
+      '--import',
+      '@kit/swc-register',
+      'src/main.ts',
+    ],
+    {
+      cwd: appDir,
+      env: { ...process.env, ...env, PORT: String(port), KIT_MODULES_FILE: modulesFile },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | NodeJS.Signals>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
+  afterAll(async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+    rmSync(scratch, { recursive: true, force: true });
+  });
+  const started = Date.now();
+  while (!output.includes('Reference app on')) {
+    if (child.exitCode !== null || Date.now() - started > 20_000) {
+      throw new Error(`The app did not start:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    child,
+    output: () => output,
+    modules: () => readFileSync(modulesFile, 'utf8').split('\n').filter(Boolean),
+    exited,
+  };
+}
