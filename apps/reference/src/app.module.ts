@@ -7,6 +7,7 @@ import {
   Module,
   type NestModule,
 } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from './config/app-config.ts';
 import { HealthController } from './health/health.controller.ts';
 import { HelloController } from './hello/hello.controller.ts';
@@ -19,6 +20,8 @@ import { TimingController } from './timing/timing.controller.ts';
 import { UpstreamController } from './upstream/upstream.controller.ts';
 import { UsersController } from './users/users.controller.ts';
 import { usersProvider } from './users/users.provider.ts';
+import { InputValidationInterceptor } from './validation/input-validation.interceptor.ts';
+import './validation/lesson-inputs.ts';
 
 /**
  * Every lesson in one app. The upstream fan-out, the streamed rows and /add
@@ -46,6 +49,7 @@ export class AppModule implements NestModule {
         RowsRepository,
         usersProvider,
         MetricsService,
+        { provide: APP_INTERCEPTOR, useClass: InputValidationInterceptor },
       ],
       exports: [APP_CONFIG],
       global: true,

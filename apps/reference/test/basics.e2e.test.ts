@@ -15,13 +15,17 @@ test('GET / says hello and GET /add adds', async () => {
 });
 
 test.each([
-  ['/add?a=3', 'Give two numbers'],
+  ['/add?a=3', 'b is missing'],
+  ['/add?a=1&a=2&b=1', 'a must be given once, not 2 times'],
+  ['/add?a=x&b=1', 'a must be a number'],
+  ['/async?ms=1&ms=2', 'ms must be given once'],
   ['/async?ms=20000', 'ms must be a whole number from 0 to 10000'],
   ['/blocking?ms=-1', 'ms must be a whole number from 0 to 10000'],
   ['/offloaded?ms=abc', 'ms must be a whole number from 0 to 10000'],
   ['/cpu-task/0', 'n must be a whole number from 1 to 5000000'],
   ['/users/abc', 'id must be a whole number'],
   ['/rows?count=0', 'count must be a whole number from 1 to 100000'],
+  ['/rows/events?delayMs=5001', 'delayMs must be a whole number from 0 to 5000'],
 ])('GET %s is a 400 that says what is wrong', async (path, message) => {
   const response = await http.get(path);
   expect(response.status).toBe(400);

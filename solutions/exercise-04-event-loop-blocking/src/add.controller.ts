@@ -1,8 +1,8 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 
 /** A query value as a number; a missing or blank one is not a number (`Number('')` would be 0). */
-function toNumber(value: string | undefined): number {
-  return value?.trim() ? Number(value) : Number.NaN;
+function toNumber(value: unknown): number {
+  return typeof value === 'string' && value.trim() ? Number(value) : Number.NaN;
 }
 
 @Controller()

@@ -5,13 +5,15 @@ import {
   HttpCode,
   Inject,
   NotFoundException,
-  Param,
   Post,
   Req,
   Res,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.ts';
+import { Input, NO_INPUT, uuid } from '../validation/input.ts';
+import { ValidInput } from '../validation/valid-input.decorator.ts';
 import { JOB_QUEUE, type JobQueue, type JobView } from './job.ts';
 import { readUpload } from './upload.ts';
 
@@ -19,8 +21,6 @@ import { readUpload } from './upload.ts';
 type NodeOrWrapped<T> = T | { raw: T };
 const unwrap = <T extends object>(value: NodeOrWrapped<T>): T =>
   'raw' in value ? (value.raw as T) : value;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 @ApiTags('background jobs')
 @Controller()
@@ -39,6 +39,8 @@ export class JobsController {
   @ApiOperation({
     summary: 'Uploads a CSV or text file; answers 202 at once and processes it in the background.',
   })
+  // The body is the input here: readUpload checks it as it streams in.
+  @Input(NO_INPUT)
   async upload(
     @Req() request: NodeOrWrapped<IncomingMessage>,
     @Res({ passthrough: true }) response: NodeOrWrapped<ServerResponse>,
@@ -54,8 +56,11 @@ export class JobsController {
   @ApiOperation({
     summary: 'A job: queued, active, completed (with its result) or failed (with its error).',
   })
-  async job(@Param('id') id: string): Promise<JobView> {
-    const job = UUID.test(id) ? await this.queue.view(id) : undefined;
+  @Input({ params: z.object({ id: z.string() }) })
+  async job(@ValidInput() { params }: { params: { id: string } }): Promise<JobView> {
+    // Any text is a job id to look for: one that is not a UUID is simply not found.
+    const id = params.id;
+    const job = uuid('id').safeParse(id).success ? await this.queue.view(id) : undefined;
     if (!job) throw new NotFoundException(`There is no job ${id}.`);
     return job;
   }

@@ -1,5 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Input, NO_INPUT } from '../validation/input.ts';
 import { MetricsService } from './metrics.service.ts';
 
 @ApiTags('operations')
@@ -8,6 +9,7 @@ export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
 
   @Get()
+  @Input(NO_INPUT)
   @Header('content-type', 'text/plain; version=0.0.4')
   @ApiOperation({ summary: 'Prometheus metrics: event-loop lag, requests in flight, durations.' })
   scrape(): Promise<string> {

@@ -1,9 +1,15 @@
 import { setTimeout } from 'node:timers/promises';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { boundedInt } from '../config/bounded-int.ts';
+import { z } from 'zod';
 import { OffloadService } from '../offload/offload.service.ts';
 import { block } from '../offload/tasks.mjs';
+import { Input, wholeNumber } from '../validation/input.ts';
+import { ValidInput } from '../validation/valid-input.decorator.ts';
+
+/** `?ms=`: how long to wait or block, 1 s by default, 10 s at most. */
+const DURATION = { query: z.object({ ms: wholeNumber('ms', 0, 10_000).default(1000) }) };
+type Duration = { query: { ms: number } };
 
 @ApiTags('the event loop')
 @Controller()
@@ -12,10 +18,10 @@ export class TimingController {
 
   @Get('async')
   @ApiOperation({ summary: 'Waits `ms` without blocking: other requests run meanwhile.' })
-  async wait(@Query('ms') ms?: string) {
-    const waitedMs = boundedInt(ms, 'ms', 0, 10_000, 1000);
-    await setTimeout(waitedMs);
-    return { waitedMs };
+  @Input(DURATION)
+  async wait(@ValidInput() { query }: Duration) {
+    await setTimeout(query.ms);
+    return { waitedMs: query.ms };
   }
 
   @Get('blocking')
@@ -23,22 +29,25 @@ export class TimingController {
     summary:
       'ANTI-PATTERN, kept for the demos: blocks the event loop for `ms`; every other request waits.',
   })
-  blocking(@Query('ms') ms?: string) {
+  @Input(DURATION)
+  blocking(@ValidInput() { query }: Duration) {
     // The anti-pattern, on purpose: the very work /offloaded runs on a worker, here on the event loop.
-    return block({ ms: boundedInt(ms, 'ms', 0, 10_000, 1000) });
+    return block({ ms: query.ms });
   }
 
   @Get('offloaded')
   @ApiOperation({
     summary: 'The same blocking work on a worker thread: the event loop stays free.',
   })
-  offloaded(@Query('ms') ms?: string) {
-    return this.offload.block(boundedInt(ms, 'ms', 0, 10_000, 1000));
+  @Input(DURATION)
+  offloaded(@ValidInput() { query }: Duration) {
+    return this.offload.block(query.ms);
   }
 
   @Get('cpu-task/:n')
   @ApiOperation({ summary: 'CPU-bound work (counting primes up to n) on the worker pool.' })
-  cpuTask(@Param('n') n: string) {
-    return this.offload.countPrimes(boundedInt(n, 'n', 1, 5_000_000));
+  @Input({ params: z.object({ n: wholeNumber('n', 1, 5_000_000) }) })
+  cpuTask(@ValidInput() { params }: { params: { n: number } }) {
+    return this.offload.countPrimes(params.n);
   }
 }

@@ -2,6 +2,7 @@ import { fetchAll, getWeather } from '@kit/solution-02-concurrent-fetch/index.ts
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.ts';
+import { Input, NO_INPUT } from '../validation/input.ts';
 
 /** The five cities of the weather demos. */
 export const DEMO_CITIES = ['London', 'Paris', 'Tokyo', 'Nairobi', 'Lima'];
@@ -12,6 +13,7 @@ export class UpstreamController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   @Get('fetch-data')
+  @Input(NO_INPUT)
   @ApiOperation({ summary: 'Two upstream calls at once (Promise.all): one latency, not two.' })
   async fetchData() {
     const started = performance.now();
@@ -22,12 +24,14 @@ export class UpstreamController {
   }
 
   @Get('weather/sync')
+  @Input(NO_INPUT)
   @ApiOperation({ summary: 'Five cities, one after another: five latencies.' })
   weatherSync() {
     return this.weather(1);
   }
 
   @Get('weather/async')
+  @Input(NO_INPUT)
   @ApiOperation({
     summary: 'Five cities, all at once: one latency. A failing city is an entry of its own.',
   })

@@ -1,6 +1,8 @@
-import { Controller, Get, Inject, NotFoundException, Param } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { boundedInt } from '../config/bounded-int.ts';
+import { z } from 'zod';
+import { Input, wholeNumber } from '../validation/input.ts';
+import { ValidInput } from '../validation/valid-input.decorator.ts';
 import { USERS, type User, type UserStore } from './user.ts';
 
 @ApiTags('async providers')
@@ -10,8 +12,9 @@ export class UsersController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A user, from a store that an async provider connected at start-up.' })
-  user(@Param('id') id: string): User {
-    const userId = boundedInt(id, 'id', 1, Number.MAX_SAFE_INTEGER);
+  @Input({ params: z.object({ id: wholeNumber('id', 1, Number.MAX_SAFE_INTEGER) }) })
+  user(@ValidInput() { params }: { params: { id: number } }): User {
+    const userId = params.id;
     const user = this.users.find(userId);
     if (!user) throw new NotFoundException(`There is no user ${userId}.`);
     return user;
