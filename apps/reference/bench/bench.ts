@@ -1,16 +1,25 @@
-// `pnpm bench`: loads the same routes on NestJS over Express, NestJS over Fastify
-// and, when Debian's python3-fastapi and python3-uvicorn are installed, the FastAPI
-// twin, with autocannon at 100 and 1000 connections, and prints one table.
+// `pnpm bench`: the reference app as `pnpm app` starts it, on Fastify (its default)
+// and on Express, beside its FastAPI twin (when Debian's python3-fastapi and
+// python3-uvicorn are installed), all up together and loaded in turn with
+// autocannon, route by route; one table with each figure's ratio to FastAPI.
 // A benchmark, not a test: it asserts nothing. On a 2-core machine the load
-// generator competes with the server, so compare rows of the same run.
+// generator competes with the servers, so compare rows of the same run.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUTES = ['/', '/async?ms=100', '/blocking?ms=10', '/offloaded?ms=10'];
-const CONNECTIONS = [100, 1000];
+/** Each route with the connections it is loaded with. */
+const LOADS: Array<[string, number]> = [
+  ['/', 100],
+  ['/', 1000],
+  ['/async?ms=100', 100],
+  ['/async?ms=100', 1000],
+  ['/blocking?ms=10', 100],
+  ['/offloaded?ms=10', 100],
+];
+const FASTAPI = 'FastAPI + uvicorn';
 
 interface Server {
   readonly name: string;
@@ -18,36 +27,40 @@ interface Server {
   start(): ChildProcess;
 }
 
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const nest = (adapter: string, port: number): Server => ({
-  name: `NestJS + ${adapter}`,
+const appDir = fileURLToPath(new URL('..', import.meta.url));
+const app = (adapter: 'fastify' | 'express', port: number): Server => ({
+  name: `the app on ${adapter === 'fastify' ? 'Fastify' : 'Express'}`,
   port,
   start: () =>
-    spawn(process.execPath, ['--import', '@kit/swc-register', here('./serve.ts')], {
-      env: { ...process.env, ADAPTER: adapter.toLowerCase(), PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'inherit'],
+    spawn(process.execPath, ['--import', '@kit/swc-register', 'src/main.ts'], {
+      cwd: appDir,
+      env: { ...process.env, ADAPTER: adapter, PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'inherit'],
     }),
 });
 
-const servers: Server[] = [nest('Express', 3100), nest('Fastify', 3101)];
-const hasFastApi = spawnSync('/usr/bin/python3', ['-c', 'import fastapi, uvicorn']).status === 0;
-if (hasFastApi) {
+const servers: Server[] = [app('fastify', 3100), app('express', 3101)];
+if (spawnSync('/usr/bin/python3', ['-c', 'import fastapi, uvicorn']).status === 0) {
   servers.push({
-    name: 'FastAPI + uvicorn',
+    name: FASTAPI,
     port: 3102,
     start: () =>
-      spawn('/usr/bin/python3', [here('./fastapi_twin.py'), '3102'], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      }),
+      spawn(
+        '/usr/bin/python3',
+        [fileURLToPath(new URL('./fastapi_twin.py', import.meta.url)), '3102'],
+        {
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      ),
   });
 } else {
   console.log(
-    '(python3-fastapi and python3-uvicorn are not installed: the FastAPI twin is left out)',
+    'The FastAPI twin is skipped: it is not installed. To compare with it: apt-get install python3-fastapi python3-uvicorn',
   );
 }
 
 async function up(port: number): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
+  for (let attempt = 0; attempt < 300; attempt += 1) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return;
     } catch {
@@ -71,38 +84,78 @@ async function settle(port: number): Promise<void> {
   }
 }
 
-const rows: string[][] = [];
-for (const server of servers) {
-  const child = server.start();
-  try {
-    await up(server.port);
-    for (const route of ROUTES) {
-      for (const connections of CONNECTIONS) {
-        await settle(server.port);
-        const result = await autocannon({
-          url: `http://127.0.0.1:${server.port}${route}`,
-          connections,
-          duration: DURATION_S,
-        });
-        const errors = result.errors + result.timeouts + result.non2xx;
-        rows.push([
-          server.name,
-          route,
-          String(connections),
-          (result.requests.total / result.duration).toFixed(0),
-          String(result.latency.p50),
-          String(result.latency.p99),
-          String(errors),
-        ]);
-        console.log(rows.at(-1)?.join('  '));
-      }
-    }
-  } finally {
-    child.kill('SIGTERM');
-    if (child.exitCode === null) await once(child, 'exit');
-  }
+interface Row {
+  readonly route: string;
+  readonly connections: number;
+  readonly server: string;
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
 }
 
-const header = ['server', 'route', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'errors'];
-console.log(`\n| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |`);
-for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+const children = servers.map((server) => server.start());
+const rows: Row[] = [];
+try {
+  await Promise.all(servers.map((server) => up(server.port)));
+  for (const [route, connections] of LOADS) {
+    for (const server of servers) {
+      await settle(server.port);
+      const result = await autocannon({
+        url: `http://127.0.0.1:${server.port}${route}`,
+        connections,
+        duration: DURATION_S,
+      });
+      rows.push({
+        route,
+        connections,
+        server: server.name,
+        perSecond: result.requests.total / result.duration,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        errors: result.errors + result.timeouts + result.non2xx,
+      });
+      const row = rows.at(-1);
+      console.error(`${route} ×${connections} ${server.name}: ${row?.perSecond.toFixed(0)} req/s`);
+    }
+  }
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(
+    children.map((child) => (child.exitCode === null ? once(child, 'exit') : null)),
+  );
+}
+
+const ratio = (row: Row) => {
+  const peer = rows.find(
+    (other) =>
+      other.server === FASTAPI &&
+      other.route === row.route &&
+      other.connections === row.connections,
+  );
+  return peer && peer.perSecond > 0 ? `${(row.perSecond / peer.perSecond).toFixed(2)}×` : '–';
+};
+const header = [
+  'route',
+  'connections',
+  'server',
+  'req/s',
+  'p50 ms',
+  'p99 ms',
+  'errors',
+  'req/s vs FastAPI',
+];
+console.log(`| ${header.join(' | ')} |\n| ${header.map(() => '---').join(' | ')} |`);
+for (const row of rows) {
+  const cells = [
+    `\`${row.route}\``,
+    String(row.connections),
+    row.server,
+    row.perSecond.toFixed(0),
+    String(row.p50),
+    String(row.p99),
+    String(row.errors),
+    ratio(row),
+  ];
+  console.log(`| ${cells.join(' | ')} |`);
+}
