@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
+import { freePort } from './free-port.ts';
 
 /** Set by CI (`.ci/run`): a missing Redis then fails the run instead of skipping its suite. */
 export const REQUIRE_REDIS_ENV = 'KIT_REQUIRE_REDIS';
@@ -59,14 +59,6 @@ export function redisForSuite(source: RedisSource): {
       await redis?.stop();
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**

@@ -75,9 +75,18 @@ test('nothing the run started is left behind', async () => {
   await expect.poll(() => isAlive(grandchild), { timeout: 2_000 }).toBe(false);
 });
 
-test('stopping the grading process stops the run it watches', async () => {
-  const files = scratch();
+/**
+ * A grading process (another Node process, as the CLI is) watching a run whose
+ * child runs `childCode` after writing its pid; resolves with both once the
+ * child is up.
+ */
+async function gradingProcess(
+  files: ReturnType<typeof scratch>,
+  childCode: string,
+  cleanup: string[] = [],
+) {
   const { spawn } = await import('node:child_process');
+  const child = `require('fs').writeFileSync(process.env.PID_FILE, String(process.pid)); ${childCode}`;
   const parent = spawn(
     process.execPath,
     [
@@ -85,13 +94,19 @@ test('stopping the grading process stops the run it watches', async () => {
       'tsx',
       '-e',
       `import { runWatched } from ${JSON.stringify(new URL('../src/watchdog.ts', import.meta.url).pathname)};
-       runWatched({ command: process.execPath, args: ['-e', "require('fs').writeFileSync(process.env.PID_FILE, String(process.pid)); setInterval(() => {}, 1000)"],
-         cwd: ${JSON.stringify(files.dir)}, env: { ...process.env, PID_FILE: ${JSON.stringify(files.pidFile)} }, progressFile: ${JSON.stringify(files.progressFile)} });`,
+       runWatched({ command: process.execPath, args: ['-e', ${JSON.stringify(child)}],
+         cwd: ${JSON.stringify(files.dir)}, env: { ...process.env, PID_FILE: ${JSON.stringify(files.pidFile)} },
+         progressFile: ${JSON.stringify(files.progressFile)}, cleanup: ${JSON.stringify(cleanup)} });`,
     ],
     { stdio: 'ignore' },
   );
   await expect.poll(() => readFileSafe(files.pidFile), { timeout: 5_000 }).not.toBe('');
-  const child = Number(readFileSafe(files.pidFile));
+  return { parent, child: Number(readFileSafe(files.pidFile)) };
+}
+
+test('stopping the grading process stops the run it watches', async () => {
+  const files = scratch();
+  const { parent, child } = await gradingProcess(files, 'setInterval(() => {}, 1000)');
   parent.kill('SIGTERM');
   await expect.poll(() => isAlive(child), { timeout: 2_000 }).toBe(false);
 });
@@ -100,22 +115,7 @@ test('a grading process killed outright takes its run, and the run scratch folde
   const files = scratch();
   const runScratch = join(files.dir, 'run-scratch');
   mkdirSync(runScratch);
-  const { spawn } = await import('node:child_process');
-  const parent = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '-e',
-      `import { runWatched } from ${JSON.stringify(new URL('../src/watchdog.ts', import.meta.url).pathname)};
-       runWatched({ command: process.execPath, args: ['-e', "require('fs').writeFileSync(process.env.PID_FILE, String(process.pid)); while (true) {}"],
-         cwd: ${JSON.stringify(files.dir)}, env: { ...process.env, PID_FILE: ${JSON.stringify(files.pidFile)} }, progressFile: ${JSON.stringify(files.progressFile)},
-         cleanup: [${JSON.stringify(runScratch)}] });`,
-    ],
-    { stdio: 'ignore' },
-  );
-  await expect.poll(() => readFileSafe(files.pidFile), { timeout: 5_000 }).not.toBe('');
-  const child = Number(readFileSafe(files.pidFile));
+  const { parent, child } = await gradingProcess(files, 'while (true) {}', [runScratch]);
   parent.kill('SIGKILL');
   await expect.poll(() => isAlive(child), { timeout: 3_000 }).toBe(false);
   expect(existsSync(runScratch)).toBe(false);
