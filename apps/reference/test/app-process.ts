@@ -1,12 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import { freePort } from './free-port.ts';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
+
+/** Every app this test file started, stopped after its tests. */
+const started: Array<{ child: ChildProcess; exited: Promise<unknown> }> = [];
+afterAll(async () => {
+  for (const { child, exited } of started.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  }
+});
 
 export interface AppProcess {
   readonly baseUrl: string;
@@ -30,8 +36,6 @@ export interface AppProcess {
  * await app.exited; // 0
  */
 export async function startAppProcess(env: NodeJS.ProcessEnv = {}): Promise<AppProcess> {
-  const scratch = mkdtempSync(join(tmpdir(), 'reference-app-'));
-  const modulesFile = join(scratch, 'modules.txt');
   const port = await freePort();
   const child = spawn(
     process.execPath,
@@ -46,11 +50,16 @@ export async function startAppProcess(env: NodeJS.ProcessEnv = {}): Promise<AppP
     ],
     {
       cwd: appDir,
-      env: { ...process.env, ...env, PORT: String(port), KIT_MODULES_FILE: modulesFile },
-      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...env, PORT: String(port) },
+      // The IPC channel carries the modules the app resolves, and ends the app with this process.
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     },
   );
   let output = '';
+  const modules: string[] = [];
+  child.on('message', (message: { resolved?: string }) => {
+    if (message.resolved) modules.push(message.resolved);
+  });
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
@@ -60,14 +69,10 @@ export async function startAppProcess(env: NodeJS.ProcessEnv = {}): Promise<AppP
   const exited = new Promise<number | NodeJS.Signals>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
   );
-  afterAll(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await exited;
-    rmSync(scratch, { recursive: true, force: true });
-  });
-  const started = Date.now();
+  started.push({ child, exited });
+  const startedAt = Date.now();
   while (!output.includes('Reference app on')) {
-    if (child.exitCode !== null || Date.now() - started > 20_000) {
+    if (child.exitCode !== null || Date.now() - startedAt > 20_000) {
       throw new Error(`The app did not start:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -76,7 +81,7 @@ export async function startAppProcess(env: NodeJS.ProcessEnv = {}): Promise<AppP
     baseUrl: `http://127.0.0.1:${port}`,
     child,
     output: () => output,
-    modules: () => readFileSync(modulesFile, 'utf8').split('\n').filter(Boolean),
+    modules: () => [...modules],
     exited,
   };
 }

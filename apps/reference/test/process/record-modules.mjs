@@ -1,12 +1,10 @@
-// `node --import ./record-modules.mjs …`: appends every module the process
-// resolves (ESM imports and CommonJS requires) to $KIT_MODULES_FILE, so a test
-// can tell what starting the app loaded.
-import { appendFileSync } from 'node:fs';
+// `node --import ./record-modules.mjs …` (spawned with an IPC channel): reports
+// every module the process resolves (ESM imports and CommonJS requires) to the
+// test that started it, so that it can tell what starting the app loaded.
 import Module, { register } from 'node:module';
 import { MessageChannel } from 'node:worker_threads';
 
-const file = process.env.KIT_MODULES_FILE;
-const record = (url) => appendFileSync(file, `${url}\n`);
+const record = (url) => process.send?.({ resolved: url });
 
 const { port1, port2 } = new MessageChannel();
 port1.on('message', record);
