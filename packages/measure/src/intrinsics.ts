@@ -18,6 +18,8 @@ const nativeSetImmediate = globalThis.setImmediate;
 const performanceNow = perf.now.bind(perf);
 const eventLoopUtilization = perf.eventLoopUtilization.bind(perf);
 const dateNow = Date.now;
+const timeOrigin = perf.timeOrigin;
+const getReport = process.report.getReport.bind(process.report);
 const promiseSleep = timersPromises.setTimeout;
 const promiseImmediate = timersPromises.setImmediate;
 
@@ -35,6 +37,19 @@ export function now(): number {
 /** Milliseconds since the epoch (`Date.now()` as it was before graded code ran). */
 export function wallClock(): number {
   return dateNow();
+}
+
+/**
+ * Milliseconds since the epoch with sub-millisecond precision, comparable
+ * across worker threads (each thread's `performance.timeOrigin + performance.now()`).
+ */
+export function epochNow(): number {
+  return timeOrigin + performanceNow();
+}
+
+/** The worker threads this process has running right now (from Node's diagnostic report). */
+export function runningWorkerThreads(): number {
+  return (getReport() as { workers?: unknown[] }).workers?.length ?? 0;
 }
 
 /** `performance.eventLoopUtilization()`, taken before graded code ran. */

@@ -42,7 +42,9 @@ export function parseChecksTable(readme: string): CatalogCheck[] {
 }
 
 export function readCatalog(exercise: Exercise): Catalog {
-  const readme = readFileSync(join(exercise.dir, 'README.md'), 'utf8');
+  const readmeFile = join(exercise.dir, 'README.md');
+  // Without a README there is no table to list: the self-check says so as a difference.
+  const readme = existsSync(readmeFile) ? readFileSync(readmeFile, 'utf8') : '';
   const total = /^(\d+) points in all\./m.exec(readme)?.[1];
   const hintsFile = join(exercise.dir, 'HINTS.md');
   const hints = existsSync(hintsFile)

@@ -1,0 +1,3 @@
+export declare const REPORTS_CHANNEL: string;
+export declare function countPrimes(task: { below: number }): { below: number; count: number };
+export default countPrimes;
