@@ -169,8 +169,10 @@ export function show(value: unknown): string {
   return inspect(value, { depth: 4, breakLength: Number.POSITIVE_INFINITY, maxArrayLength: 12 });
 }
 
+/** Whole numbers as they are; small fractions (ratios) to two decimals; the rest to the unit. */
 function round(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(0);
+  if (Number.isInteger(value)) return String(value);
+  return Math.abs(value) < 10 ? String(Number(value.toFixed(2))) : value.toFixed(0);
 }
 
 function indent(text: string, spaces: number): string {

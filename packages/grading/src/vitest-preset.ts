@@ -16,8 +16,13 @@ const setupFile = fileURLToPath(new URL('./setup.ts', import.meta.url));
  * @example
  * // exercises/exercise-01-concurrent-awaits/vitest.config.ts
  * export default defineGraderConfig(import.meta.dirname);
+ * // a grader that needs a server in a process of its own, started outside the sandbox:
+ * export default defineGraderConfig(import.meta.dirname, { globalSetup: 'test/global-setup.ts' });
  */
-export function defineGraderConfig(exerciseDir: string): ViteUserConfig {
+export function defineGraderConfig(
+  exerciseDir: string,
+  options: { readonly globalSetup?: string } = {},
+): ViteUserConfig {
   const sourceDir = process.env[SOURCE_DIR_ENV] ?? join(exerciseDir, 'src');
   const resultFile = process.env[RESULT_FILE_ENV];
   const exercise = process.env[EXERCISE_ENV] ?? exerciseDir;
@@ -28,6 +33,8 @@ export function defineGraderConfig(exerciseDir: string): ViteUserConfig {
     },
     test: {
       setupFiles: [setupFile],
+      // Runs in Vitest's main process, outside the sandbox: the place to start helper processes.
+      ...(options.globalSetup ? { globalSetup: [join(exerciseDir, options.globalSetup)] } : {}),
       // Graded by the workshop CLI, the code under test may write only to the run's sandbox.
       execArgv: writableDir ? sandboxFlags(writableDir) : [],
       env: { [SOURCE_DIR_ENV]: sourceDir },

@@ -1,0 +1,89 @@
+import { check, expectFigure, expectThat } from '@kit/grading';
+import { bench, resetServers, route, serverStats } from './servers.ts';
+
+check(
+  'measure keeps `connections` requests in flight and reports requests per second',
+  { points: 3, hint: 1 },
+  async () => {
+    const { measure } = await bench();
+    await resetServers();
+    const result = await measure(route('/slow100'), { connections: 10, durationMs: 1_500 });
+    const { peakConnections } = await serverStats();
+    expectFigure({
+      label: 'connections the server saw open at once',
+      measured: peakConnections,
+      equals: 10,
+      meaning:
+        'A benchmark with `connections: 10` keeps ten requests in flight at every moment, each connection sending its next request when its answer is in. One request at a time measures the latency, not what the server can serve.',
+      hint: 1,
+    });
+    expectFigure({
+      label: 'requests per second on a route that takes 100 ms, over 10 connections',
+      measured: result.requests.perSecond,
+      atLeast: 70,
+      atMost: 115,
+      meaning:
+        'Ten connections, each getting an answer every 100 ms, make about 100 requests a second: requests.total over the seconds it took.',
+      hint: 1,
+    });
+    expectFigure({
+      label: 'p50 latency',
+      measured: result.latencyMs.p50,
+      unit: 'ms',
+      atLeast: 95,
+      atMost: 150,
+      meaning: 'Every answer of this route takes 100 ms: the median must say so.',
+      hint: 2,
+    });
+  },
+);
+
+check('measure reports true percentiles, not the mean', { points: 2, hint: 2 }, async () => {
+  const { measure } = await bench();
+  const result = await measure(route('/bimodal'), { connections: 5, durationMs: 1_500 });
+  const { p50, p99, max } = result.latencyMs;
+  expectThat(p50 <= 30 && p99 >= 250 && max >= 290, {
+    measured: `p50 ${Math.round(p50)} ms, p99 ${Math.round(p99)} ms, max ${Math.round(max)} ms`,
+    expected: 'p50 at most 30 ms, p99 at least 250 ms, max at least 290 ms',
+    meaning:
+      'Nine answers in ten take 5 ms and one takes 300 ms: the median is 5 ms and the 99th percentile 300 ms, while the mean, about 35 ms, describes no request at all. Read the percentiles from the latency histogram (autocannon gives p50, p90, p99 and max).',
+    hint: 2,
+  });
+});
+
+check(
+  'measure counts error answers and requests left unanswered apart',
+  { points: 2, hint: 3 },
+  async () => {
+    const { measure } = await bench();
+    await resetServers();
+    const result = await measure(route('/flaky'), { connections: 4, amount: 100 });
+    const truth = await serverStats();
+    expectThat(result.non2xx === truth.served500 && result.errors === truth.dropped, {
+      measured: `non2xx ${result.non2xx}, errors ${result.errors}`,
+      expected: `non2xx ${truth.served500} (the 500s the server answered), errors ${truth.dropped} (the connections it cut)`,
+      meaning:
+        'A 500 is an answer, a cut connection is none: a report that lumps them together cannot tell a failing handler from a server falling over. autocannon reconnects after a cut without counting it: count what it sent and got no answer for.',
+      hint: 3,
+    });
+  },
+);
+
+check('measure leaves the warm-up out', { points: 2, hint: 4 }, async () => {
+  const { measure } = await bench();
+  await resetServers();
+  const result = await measure(route('/warm'), {
+    connections: 5,
+    durationMs: 1_000,
+    warmupMs: 800,
+  });
+  expectFigure({
+    label: 'slowest answer measured after an 800 ms warm-up',
+    measured: result.latencyMs.max,
+    unit: 'ms',
+    atMost: 200,
+    meaning:
+      'This route answers in 400 ms for its first 600 ms (a cold cache, a JIT warming up), then in 5 ms. `warmupMs` is load sent first and thrown away: the figures describe the warm server.',
+    hint: 4,
+  });
+});
