@@ -128,7 +128,7 @@ export async function selfCheck(
 function packageTests(root: string): boolean {
   const result = spawnSync(
     'pnpm',
-    ['exec', 'turbo', 'run', 'test', '--output-logs=full', '--log-order=grouped'],
+    ['exec', 'turbo', 'run', 'test', '--continue', '--output-logs=full', '--log-order=grouped'],
     { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
   );
   const output = `${result.stdout}${result.stderr}`;
