@@ -30,6 +30,8 @@ child.once('exit', (code, signal) => {
 process.stdin.on('data', () => {});
 process.stdin.once('end', endEverything);
 process.stdin.once('error', endEverything);
+// A signal to the whole group (`pkill`, a CI runner's stop) ends it the same way, scratch folders included.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.once(signal, endEverything);
 setInterval(() => {
   if (process.ppid !== parent) endEverything();
 }, 500).unref();

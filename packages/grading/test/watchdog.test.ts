@@ -121,6 +121,20 @@ test('a grading process killed outright takes its run, and the run scratch folde
   expect(existsSync(runScratch)).toBe(false);
 });
 
+test('a signal to the whole run, its guard included, still removes the run scratch folder', async () => {
+  const files = scratch();
+  const runScratch = join(files.dir, 'run-scratch');
+  mkdirSync(runScratch);
+  const { child } = await gradingProcess(files, 'setInterval(() => {}, 1000)', [runScratch]);
+  const { spawnSync } = await import('node:child_process');
+  const group = Number(
+    spawnSync('ps', ['-o', 'pgid=', '-p', String(child)], { encoding: 'utf8' }).stdout,
+  );
+  process.kill(-group, 'SIGTERM');
+  await expect.poll(() => isAlive(child), { timeout: 3_000 }).toBe(false);
+  await expect.poll(() => existsSync(runScratch), { timeout: 3_000 }).toBe(false);
+});
+
 function readFileSafe(path: string): string {
   try {
     return readFileSync(path, 'utf8');

@@ -74,6 +74,9 @@ export async function selfCheck(
   // Everything this run and its children put in the temp folder lands here, to be found.
   const tempRoot = mkdtempSync(join(tmpdir(), 'kit-self-check-'));
   process.env.TMPDIR = tempRoot;
+  // Stopped part-way (Ctrl-C, a CI timeout), the self-check still takes its folder with it.
+  const removeTempRoot = () => rmSync(tempRoot, { recursive: true, force: true });
+  process.once('exit', removeTempRoot);
   const treeBefore = gitStatus(root);
 
   console.log(bold('The kit'));
@@ -109,7 +112,8 @@ export async function selfCheck(
     'the work tree is as it was (git status)',
     `before:\n${treeBefore || '(clean)'}\nafter:\n${treeAfter || '(clean)'}`,
   );
-  rmSync(tempRoot, { recursive: true, force: true });
+  removeTempRoot();
+  process.off('exit', removeTempRoot);
 
   console.log(`\n${bold('Times')}`);
   for (const [name, ms] of times) console.log(`  ${name.padEnd(40)} ${seconds(ms).padStart(7)}`);
