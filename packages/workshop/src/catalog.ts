@@ -112,11 +112,17 @@ export function catalogDifferences(catalog: Catalog, run: GradeRun): string[] {
     differences.push(
       `HINTS.md numbers its hints ${catalog.hints.join(', ')}, not 1 to ${catalog.hints.length}`,
     );
-  for (const check of run.checks) {
-    for (const hint of [check.hint, check.failure?.hint]) {
-      if (hint !== undefined && !catalog.hints.includes(hint))
-        differences.push(`"${check.name}" points to hint ${hint}, which HINTS.md does not have`);
-    }
-  }
-  return differences;
+  return [...differences, ...hintDifferences(catalog, run)];
+}
+
+/**
+ * Hints a run's checks point to that HINTS.md does not have. Failures name
+ * their own hints, so every run (starter, variants) adds some to look at.
+ */
+export function hintDifferences(catalog: Catalog, run: GradeRun): string[] {
+  return run.checks.flatMap((check) =>
+    [check.hint, check.failure?.hint]
+      .filter((hint) => hint !== undefined && !catalog.hints.includes(hint))
+      .map((hint) => `"${check.name}" points to hint ${hint}, which HINTS.md does not have`),
+  );
 }

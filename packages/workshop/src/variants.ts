@@ -57,10 +57,6 @@ export function readVariantsFile(exercise: Exercise): z.infer<typeof variantsFil
   );
 }
 
-export function readVariants(exercise: Exercise): Variant[] {
-  return readVariantsFile(exercise).variants;
-}
-
 /** Applies a variant to a copy of `src/`; a stale `find` is an error, never a silent no-op. */
 export function applyVariant(variant: Variant, srcDir: string): void {
   const path = join(srcDir, variant.file);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { findKitRoot, listExercises } from '../src/kit.ts';
-import { applyVariant, readVariants, type Variant } from '../src/variants.ts';
+import { applyVariant, readVariantsFile, type Variant } from '../src/variants.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -48,7 +48,7 @@ test('a variant whose text is gone is an error, not a silent no-op', () => {
 
 test('every shipped variant still applies to its copy', () => {
   for (const exercise of listExercises(findKitRoot())) {
-    for (const shipped of readVariants(exercise)) {
+    for (const shipped of readVariantsFile(exercise).variants) {
       if (shipped.find === undefined) continue;
       const base = shipped.base === 'starter' ? exercise.dir : exercise.solutionDir;
       const text = readFileSync(join(base, 'src', shipped.file), 'utf8');
