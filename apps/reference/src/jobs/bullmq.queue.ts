@@ -72,9 +72,12 @@ export class BullmqQueue implements JobQueue, OnApplicationShutdown {
   }
 
   async view(id: string): Promise<JobView | undefined> {
+    // The state first, then the job: a job read before it moved to `failed` or
+    // `completed` would lack the reason or the result its state promises.
+    const state = await this.queue.getJobState(id);
     const job = await this.queue.getJob(id);
     if (!job) return undefined;
-    const status = STATES[await job.getState()] ?? 'queued';
+    const status = STATES[state] ?? 'queued';
     return {
       id,
       status,
