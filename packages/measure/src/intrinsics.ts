@@ -5,8 +5,11 @@
 // checks compute. The grader's setup file imports this module before any
 // test file, so the copies are taken before a learner module can load, and
 // the toolkit and the graders call only these (a lint rule keeps it so).
+import { request as httpRequest } from 'node:http';
 import { performance as perf } from 'node:perf_hooks';
 import * as timersPromises from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 const NativePromise = Promise;
 const nativeFetch = globalThis.fetch;
@@ -20,7 +23,12 @@ const eventLoopUtilization = perf.eventLoopUtilization.bind(perf);
 const dateNow = Date.now;
 const timeOrigin = perf.timeOrigin;
 const getReport = process.report.getReport.bind(process.report);
+const memoryUsage = process.memoryUsage.bind(process);
 const promiseSleep = timersPromises.setTimeout;
+// V8 hands out its collector to a fresh context once the flag is set: the only
+// way to see what a process *retains*, rather than what it has not yet swept.
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 const promiseImmediate = timersPromises.setImmediate;
 
 /**
@@ -28,6 +36,13 @@ const promiseImmediate = timersPromises.setImmediate;
  * before MSW patches the global one: the graders only ever talk to loopback.
  */
 export const kitFetch: typeof globalThis.fetch = nativeFetch;
+
+/**
+ * `http.request` as it was before graded code ran: for request bodies sent
+ * chunk by chunk, which `fetch` keeps in memory until the answer (it may have
+ * to send them again).
+ */
+export const kitHttpRequest: typeof httpRequest = httpRequest;
 
 /** Milliseconds on the monotonic clock (`performance.now()` as it was before graded code ran). */
 export function now(): number {
@@ -50,6 +65,18 @@ export function epochNow(): number {
 /** The worker threads this process has running right now (from Node's diagnostic report). */
 export function runningWorkerThreads(): number {
   return (getReport() as { workers?: unknown[] }).workers?.length ?? 0;
+}
+
+/**
+ * Bytes this process keeps alive after a full garbage collection: the
+ * JavaScript heap plus the memory Buffers and other ArrayBuffers hold outside
+ * it. (Not `external`: it also counts Node's socket read buffers, which it
+ * gives back late, so an idle connection would look like retained data.)
+ */
+export function retainedBytes(): number {
+  collectGarbage();
+  const usage = memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
 }
 
 /** `performance.eventLoopUtilization()`, taken before graded code ran. */

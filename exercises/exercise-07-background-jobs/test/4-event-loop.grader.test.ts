@@ -1,0 +1,74 @@
+import {
+  check,
+  expectFigure,
+  formatMs,
+  kitFetch,
+  monitorEventLoop,
+  now,
+  sleep,
+} from '@kit/grading';
+import {
+  acceptedJobId,
+  csvFile,
+  freshFolder,
+  largeOrdersCsv,
+  startJobsApp,
+  upload,
+} from './jobs-app.ts';
+
+const MB = 1024 * 1024;
+
+let started: ReturnType<typeof startJobsApp> | undefined;
+const jobsApp = async () => {
+  started ??= freshFolder().then((dir) => startJobsApp({ JOBS_DIR: dir }));
+  return started;
+};
+
+check(
+  'the event loop stays free, and GET /health answers, while a 16 MB file is taken and processed',
+  { points: 3, hint: 4 },
+  async () => {
+    const { baseUrl } = await jobsApp();
+    const origin = now();
+    const clock = () => now() - origin;
+    const loop = monitorEventLoop({ clock });
+    const healthWaits: number[] = [];
+    let watching = true;
+    const probing = (async () => {
+      while (watching) {
+        const sent = clock();
+        await kitFetch(`${baseUrl}/health`).then((answer) => answer.text());
+        healthWaits.push(clock() - sent);
+        await sleep(100);
+      }
+    })();
+    const answer = await upload(baseUrl, [csvFile(largeOrdersCsv('e1', 16 * MB))], {
+      timeoutMs: 4_000,
+    });
+    const acceptedAt = clock();
+    if (answer.status === 202) await sleep(1_500);
+    watching = false;
+    await probing;
+    const report = loop.stop();
+    acceptedJobId(answer, 'the upload of 16 MB');
+    expectFigure({
+      label: 'event-loop utilisation from the upload to 1.5 s after its 202',
+      measured: report.utilization * 100,
+      unit: '%',
+      atMost: 40,
+      meaning: `The share of the time the event loop was busy running code (its longest silence: ${formatMs(report.longestGapMs)} ms; the 202 came at ${formatMs(acceptedAt)} ms). Near 100 % means something read or parsed the whole file in one go: readFileSync, csv-parse/sync, or text.split on the whole content. Stream the upload to disk and the file through csv-parse's stream, a chunk at a time.`,
+      hint: 4,
+      timeline: report.blocked,
+    });
+    expectFigure({
+      label: 'longest wait for GET /health meanwhile',
+      measured: Math.max(...healthWaits),
+      unit: 'ms',
+      atMost: 300,
+      meaning:
+        'A health check that waits is what a load balancer sees of a blocked event loop: it takes the instance out of service.',
+      hint: 4,
+      timeline: report.blocked,
+    });
+  },
+);

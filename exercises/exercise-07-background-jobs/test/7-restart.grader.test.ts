@@ -1,0 +1,76 @@
+import { check, expectThat, now, sleep } from '@kit/grading';
+import {
+  acceptedJobId,
+  csvFile,
+  freshFolder,
+  ordersCsv,
+  startJobsApp,
+  untilSettled,
+  upload,
+  watchProcessor,
+} from './jobs-app.ts';
+
+check(
+  'shutdown in the middle of work, then a new instance on the same folder: every job completed exactly once',
+  { points: 4, hint: 6 },
+  async () => {
+    const dir = await freshFolder();
+    const watch = await watchProcessor();
+    const first = await startJobsApp({ JOBS_DIR: dir });
+    const files = [1, 2, 3, 4, 5, 6].map((index) => ordersCsv(`k${index}`, 100));
+    const names = new Map(files.map((file, index) => [file.firstOrderId, `upload ${index + 1}`]));
+    const ids: string[] = [];
+    for (const [index, file] of files.entries()) {
+      ids.push(
+        acceptedJobId(await upload(first.baseUrl, [csvFile(file.text)]), `upload ${index + 1}`),
+      );
+    }
+    // Close when two jobs have completed and two more are under way: some done, some running, some waiting.
+    const deadline = now() + 5_000;
+    const count = (event: string) => watch.events.filter((seen) => seen.event === event).length;
+    while (!(count('completed') >= 2 && count('started') >= 4) && now() < deadline) await sleep(5);
+    await sleep(40);
+    const closedAt = watch.events.length;
+    await first.close();
+    const second = await startJobsApp({ JOBS_DIR: dir });
+    const views = await untilSettled(second.baseUrl, ids, 6_000);
+    await sleep(100);
+    watch.stop();
+    await second.close();
+    const timeline = watch.spans(names);
+    const completions = new Map<string, number>();
+    for (const event of watch.events) {
+      if (event.event === 'completed') {
+        completions.set(event.firstOrderId, (completions.get(event.firstOrderId) ?? 0) + 1);
+      }
+    }
+    const report = files.map((file, index) => {
+      const view = views.get(ids[index] as string) ?? {};
+      const times = completions.get(file.firstOrderId) ?? 0;
+      const right =
+        view.state === 'completed' && JSON.stringify(view.result) === JSON.stringify(file.summary);
+      return { name: `upload ${index + 1}`, times, state: view.state, right };
+    });
+    const wrong = report.filter((job) => job.times !== 1 || !job.right);
+    const finishedBefore = new Set(
+      watch.events
+        .slice(0, closedAt)
+        .filter((event) => event.event === 'completed')
+        .map((event) => names.get(event.firstOrderId)),
+    );
+    expectThat(wrong.length === 0, {
+      measured: wrong
+        .map(
+          (job) =>
+            `${job.name}${finishedBefore.has(job.name) ? ' (completed before the shutdown)' : ''}: processed to the end ${job.times} time(s), ${job.right ? 'with the right result' : `state ${JSON.stringify(job.state)} on the new instance`}`,
+        )
+        .join('; '),
+      expected:
+        'every one of the six processed to the end exactly once, and completed with its result on the new instance',
+      meaning:
+        "Zero: a job accepted with a 202 was lost, because its state lived only in memory or the new instance does not take back the queued and interrupted jobs it finds on disk. Twice: a finished job ran again, because its completion (and result) were not on disk before the shutdown. Keep every job's state on disk, and on start-up queue again exactly the ones not finished.",
+      hint: 6,
+      timeline,
+    });
+  },
+);
