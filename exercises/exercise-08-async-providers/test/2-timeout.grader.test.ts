@@ -1,0 +1,45 @@
+import { check, expectThat, formatMs } from '@kit/grading';
+import { SILENT_FLAGS_URL, startApp, startSpans, watchDependencies } from './providers-app.ts';
+
+const TIMEOUT_MS = 800;
+
+check(
+  'a dependency that never answers fails start-up within STARTUP_TIMEOUT_MS, naming it',
+  { points: 3, hint: 2 },
+  async () => {
+    const watch = await watchDependencies();
+    const attempt = await startApp(
+      { FLAGS_URL: SILENT_FLAGS_URL, STARTUP_TIMEOUT_MS: String(TIMEOUT_MS) },
+      3_000,
+    );
+    watch.stop();
+    const timeline = startSpans(watch.events);
+    expectThat(!attempt.hung && !attempt.app, {
+      measured: attempt.hung
+        ? `start-up had not ended after ${formatMs(attempt.ms)} ms`
+        : `start-up succeeded after ${formatMs(attempt.ms)} ms`,
+      expected: `start-up fails about ${TIMEOUT_MS} ms in (STARTUP_TIMEOUT_MS=${TIMEOUT_MS}), the flags service never answering`,
+      meaning:
+        "An await on a service that never answers waits forever: the process is up, listens to nothing, and says nothing. Bound each dependency's start with a timer (startupTimeoutMs()) that rejects.",
+      hint: 2,
+      timeline,
+    });
+    const message = String((attempt.error as Error | undefined)?.message ?? attempt.error);
+    expectThat(/flag/i.test(message), {
+      measured: `the error: ${JSON.stringify(message.slice(0, 200))}`,
+      expected: 'an error that names the feature flags',
+      meaning:
+        'Whoever reads the log must know which dependency did not answer: "timeout" alone sends them looking at all three.',
+      hint: 2,
+      timeline,
+    });
+    expectThat(attempt.ms >= TIMEOUT_MS - 50 && attempt.ms <= TIMEOUT_MS + 500, {
+      measured: `start-up failed after ${formatMs(attempt.ms)} ms`,
+      expected: `between ${TIMEOUT_MS - 50} and ${TIMEOUT_MS + 500} ms: the time STARTUP_TIMEOUT_MS gives`,
+      meaning:
+        'The timeout is a setting: read startupTimeoutMs() when the app starts, rather than a number in the code.',
+      hint: 2,
+      timeline,
+    });
+  },
+);

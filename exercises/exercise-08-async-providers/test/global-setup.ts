@@ -1,0 +1,145 @@
+// Runs the learner's main.ts as a child process, as a deploy does, and stops
+// it with SIGTERM while a request is in flight: graded code runs in a sandbox
+// that starts no process, so the scenario runs here, in Vitest's main
+// process, and the grader file judges what it recorded. The child runs under
+// the same sandbox as the graders' workers.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appProcessArgs } from '@kit/grading/app-process';
+import { SOURCE_DIR_ENV, WRITABLE_DIR_ENV } from '@kit/grading/env';
+import type { TestProject } from 'vitest/node';
+
+/** What happened to the app run as a process and stopped with SIGTERM mid-request. */
+export interface SigtermRun {
+  /** Why the app never listened, when it did not. */
+  readonly notStarted?: string;
+  readonly requestStatus?: number | 'no answer';
+  readonly requestBody?: string;
+  readonly exitCode?: number | null;
+  readonly exitSignal?: string | null;
+  /** Milliseconds from SIGTERM to the process's exit, if it exited. */
+  readonly exitMs?: number;
+  /** The last lines the app printed on stderr. */
+  readonly stderr: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    sigterm: SigtermRun;
+  }
+}
+
+const REQUEST_MS = 1_000;
+
+export default async function runAppAndStopIt(project: TestProject) {
+  const flags = createServer((_request, response) => {
+    setTimeout(() => {
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ flags: { 'new-checkout': true } }));
+    }, 100);
+  });
+  await new Promise<void>((resolve) => flags.listen(0, '127.0.0.1', resolve));
+  try {
+    project.provide(
+      'sigterm',
+      await runApp(`http://127.0.0.1:${(flags.address() as AddressInfo).port}`),
+    );
+  } finally {
+    flags.close();
+  }
+}
+
+async function runApp(flagsUrl: string): Promise<SigtermRun> {
+  const sourceDir = process.env[SOURCE_DIR_ENV] ?? join(import.meta.dirname, '..', 'src');
+  const writable = process.env[WRITABLE_DIR_ENV];
+  const outDir = await mkdtemp(join(writable ?? tmpdir(), 'kit-08-app-'));
+  try {
+    return await runCompiled(
+      await appProcessArgs({
+        sourceDir,
+        outDir,
+        packageDir: join(import.meta.dirname, '..'),
+        entry: 'main.ts',
+        writableDir: writable,
+      }),
+      flagsUrl,
+    );
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+async function runCompiled(args: string[], flagsUrl: string): Promise<SigtermRun> {
+  const child = spawn(process.execPath, args, {
+    env: {
+      ...process.env,
+      PORT: '0',
+      FLAGS_URL: flagsUrl,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = `${stderr}${chunk.toString()}`.slice(-2_000);
+  });
+  const exited = new Promise<{ code: number | null; signal: string | null; at: number }>(
+    (resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal, at: performance.now() })),
+  );
+  try {
+    return await stopMidRequest(child, exited, () => stderr);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+}
+
+async function stopMidRequest(
+  child: ChildProcess,
+  exited: Promise<{ code: number | null; signal: string | null; at: number }>,
+  stderr: () => string,
+): Promise<SigtermRun> {
+  const port = await new Promise<number | string>((resolve) => {
+    const timer = setTimeout(
+      () => resolve('it printed no "Listening on" line within 15 s'),
+      15_000,
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const match = /Listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(chunk.toString());
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      resolve(`it exited (code ${code}, signal ${signal}) before it listened`);
+    });
+  });
+  if (typeof port === 'string') return { notStarted: port, stderr: stderr() };
+  const request = fetch(`http://127.0.0.1:${port}/report?ms=${REQUEST_MS}`, {
+    signal: AbortSignal.timeout(8_000),
+  }).then(
+    async (answer) => ({ status: answer.status, body: await answer.text() }),
+    () => ({ status: 'no answer' as const, body: '' }),
+  );
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const signalledAt = performance.now();
+  child.kill('SIGTERM');
+  const answer = await request;
+  const exit = await Promise.race([
+    exited,
+    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 8_000)),
+  ]);
+  return {
+    requestStatus: answer.status,
+    requestBody: answer.body.slice(0, 300),
+    ...(exit
+      ? { exitCode: exit.code, exitSignal: exit.signal, exitMs: Math.round(exit.at - signalledAt) }
+      : {}),
+    stderr: stderr(),
+  };
+}

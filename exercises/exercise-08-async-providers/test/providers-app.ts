@@ -1,0 +1,135 @@
+import { BroadcastChannel } from 'node:worker_threads';
+import {
+  clearTimer,
+  deferred,
+  GradingFailure,
+  learnerModule,
+  now,
+  race,
+  setTimer,
+} from '@kit/grading';
+import { useUpstreamServer } from '@kit/grading/upstream';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { delay, HttpResponse, http } from 'msw';
+import { afterAll } from 'vitest';
+
+const appModule = learnerModule('src/app.module.ts', () => import('#exercise/app.module.ts'), [
+  'AppModule',
+]);
+const provided = learnerModule(
+  'src/dependencies/report.ts',
+  () => import('#exercise/dependencies/report.ts'),
+  ['report'],
+);
+
+/** How long each dependency takes to start, as the provided ones do (the flags as the grader's fake answers). */
+export const STARTS = { database: 400, flags: 600, cache: 200 } as const;
+/** All three one after another. */
+export const SEQUENTIAL_MS = STARTS.database + STARTS.flags + STARTS.cache;
+
+/** The feature-flag service, answering after 600 ms; another that never answers. */
+export const FLAGS_URL = 'http://flags.test';
+export const SILENT_FLAGS_URL = 'http://flags-silent.test';
+useUpstreamServer(
+  http.get(`${FLAGS_URL}/flags`, async () => {
+    await delay(STARTS.flags);
+    return HttpResponse.json({ flags: { 'new-checkout': true } });
+  }),
+  http.get(`${SILENT_FLAGS_URL}/flags`, async () => {
+    await delay('infinite');
+    return HttpResponse.json({});
+  }),
+);
+
+/** One report of a provided dependency, with when the grader heard it. */
+export interface DependencyEvent {
+  readonly dependency: 'database' | 'feature flags' | 'cache';
+  readonly event: 'starting' | 'ready' | 'closed';
+  readonly at: number;
+}
+
+/** Listens to the dependencies' reports from now on (src/dependencies/report.ts). */
+export async function watchDependencies() {
+  const { DEPENDENCIES_CHANNEL } = (await provided()) as unknown as {
+    DEPENDENCIES_CHANNEL: string;
+  };
+  const origin = now();
+  const events: DependencyEvent[] = [];
+  const channel = new BroadcastChannel(DEPENDENCIES_CHANNEL);
+  channel.onmessage = (message) =>
+    events.push({ ...(message as { data: Omit<DependencyEvent, 'at'> }).data, at: now() - origin });
+  afterAll(() => channel.close());
+  return { events, origin, stop: () => channel.close() };
+}
+
+/** Each dependency's start, drawn on the grader's clock. */
+export function startSpans(events: readonly DependencyEvent[]) {
+  return (['database', 'feature flags', 'cache'] as const).flatMap((dependency) => {
+    const starting = events.find(
+      (event) => event.dependency === dependency && event.event === 'starting',
+    );
+    const ready = events.find(
+      (event) => event.dependency === dependency && event.event === 'ready',
+    );
+    if (!starting) return [];
+    return [
+      {
+        label: dependency,
+        start: starting.at,
+        end: ready?.at,
+        outcome: ready ? ('fulfilled' as const) : ('pending' as const),
+      },
+    ];
+  });
+}
+
+/** The learner's app with these settings, initialised; or why it could not start within `limitMs`. */
+export async function startApp(
+  settings: { FLAGS_URL: string; STARTUP_TIMEOUT_MS?: string },
+  limitMs: number,
+) {
+  const { AppModule } = await appModule();
+  process.env.FLAGS_URL = settings.FLAGS_URL;
+  if (settings.STARTUP_TIMEOUT_MS) process.env.STARTUP_TIMEOUT_MS = settings.STARTUP_TIMEOUT_MS;
+  else delete process.env.STARTUP_TIMEOUT_MS;
+  const started = now();
+  const starting = (async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule as never] }).compile();
+    const app = moduleRef.createNestApplication({ logger: false });
+    await app.init();
+    return app;
+  })();
+  const expired = deferred<'expired'>();
+  const timer = setTimer(() => expired.resolve('expired'), limitMs);
+  try {
+    const outcome = await race<{ app: INestApplication } | { error: unknown } | 'expired'>([
+      starting.then(
+        (app) => ({ app }),
+        (error: unknown) => ({ error }),
+      ),
+      expired.promise,
+    ]);
+    const ms = now() - started;
+    if (outcome === 'expired') return { ms, hung: true as const };
+    if ('error' in outcome) return { ms, error: outcome.error };
+    const app = outcome.app;
+    afterAll(() => app.close().catch(() => undefined));
+    return { ms, app };
+  } finally {
+    clearTimer(timer);
+  }
+}
+
+/** The app, or a failure that says it could not start. */
+export function started<T>(attempt: { app?: T; error?: unknown; hung?: true; ms: number }): T {
+  if (attempt.app) return attempt.app;
+  throw new GradingFailure({
+    measured: attempt.hung
+      ? `start-up had not ended after ${Math.round(attempt.ms)} ms`
+      : `start-up failed after ${Math.round(attempt.ms)} ms: ${String((attempt.error as Error)?.message ?? attempt.error)}`,
+    expected: 'the app starts, with the feature-flag service answering in 600 ms',
+    meaning: 'The grader could not start your AppModule: fix what the message names first.',
+    hint: 1,
+  });
+}

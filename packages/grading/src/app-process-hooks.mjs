@@ -1,0 +1,26 @@
+// Node module hooks for an app compiled by app-process.ts: its `.ts` files
+// already hold JavaScript, and its bare imports resolve from the exercise's
+// package, whose node_modules the compiled copy does not sit beside.
+let root = '';
+let packageUrl = '';
+
+export function initialize(data) {
+  root = data.root;
+  packageUrl = data.packageUrl;
+}
+
+export function resolve(specifier, context, nextResolve) {
+  const bare = !/^(\.{0,2}\/|[a-z]+:)/.test(specifier);
+  if (bare && context.parentURL?.startsWith(root)) {
+    return nextResolve(specifier, { ...context, parentURL: packageUrl });
+  }
+  return nextResolve(specifier, context);
+}
+
+export async function load(url, context, nextLoad) {
+  if (url.startsWith(root) && url.endsWith('.ts')) {
+    const loaded = await nextLoad(url, { ...context, format: 'module' });
+    return { ...loaded, format: 'module', shortCircuit: true };
+  }
+  return nextLoad(url, context);
+}

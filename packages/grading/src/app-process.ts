@@ -1,0 +1,58 @@
+// Runs graded TypeScript as a process of its own, under the same sandbox as
+// the graders' workers. Node 20's permission model loads no native addon, so
+// SWC cannot compile inside the sandbox: the files are compiled here, outside
+// it, and the sandboxed process only reads JavaScript.
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { transform } from '@swc/core';
+import { sandboxFlags } from './sandbox.ts';
+
+const hooks = fileURLToPath(new URL('./app-process-hooks.mjs', import.meta.url));
+
+/**
+ * Compiles every `.ts` file of `sourceDir` into `outDir` (same names, same
+ * layout) and returns the Node arguments that run `entry` from there: in the
+ * sandbox when `writableDir` is given, with bare imports resolved from
+ * `packageDir` (the exercise's dependencies).
+ *
+ * @example
+ * const args = await appProcessArgs({ sourceDir, outDir, packageDir, entry: 'main.ts', writableDir });
+ * spawn(process.execPath, args);
+ */
+export async function appProcessArgs(options: {
+  readonly sourceDir: string;
+  readonly outDir: string;
+  readonly packageDir: string;
+  readonly entry: string;
+  readonly writableDir?: string | undefined;
+}): Promise<string[]> {
+  for (const entry of await readdir(options.sourceDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const from = join(entry.parentPath, entry.name);
+    const to = join(options.outDir, relative(options.sourceDir, from));
+    await mkdir(dirname(to), { recursive: true });
+    if (!entry.name.endsWith('.ts')) {
+      await cp(from, to);
+      continue;
+    }
+    const { code } = await transform(await readFile(from, 'utf8'), {
+      filename: from,
+      module: { type: 'es6' },
+      jsc: {
+        target: 'es2022',
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+      },
+    });
+    await writeFile(to, code);
+  }
+  return [
+    ...(options.writableDir ? sandboxFlags(options.writableDir) : []),
+    '--import',
+    `data:text/javascript,${encodeURIComponent(
+      `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)}, { data: ${JSON.stringify({ root: pathToFileURL(options.outDir).href, packageUrl: pathToFileURL(join(options.packageDir, 'package.json')).href })} });`,
+    )}`,
+    join(options.outDir, options.entry),
+  ];
+}
