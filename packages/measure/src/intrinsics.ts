@@ -25,10 +25,9 @@ const timeOrigin = perf.timeOrigin;
 const getReport = process.report.getReport.bind(process.report);
 const memoryUsage = process.memoryUsage.bind(process);
 const promiseSleep = timersPromises.setTimeout;
-// V8 hands out its collector to a fresh context once the flag is set: the only
-// way to see what a process *retains*, rather than what it has not yet swept.
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
+const setV8Flags = setFlagsFromString;
+const runInFreshContext = runInNewContext;
+let collectGarbage: (() => void) | undefined;
 const promiseImmediate = timersPromises.setImmediate;
 
 /**
@@ -74,6 +73,12 @@ export function runningWorkerThreads(): number {
  * gives back late, so an idle connection would look like retained data.)
  */
 export function retainedBytes(): number {
+  // V8 hands its collector to a fresh context once the flag is set: the only
+  // way to see what a process *retains*, rather than what it has not yet swept.
+  if (!collectGarbage) {
+    setV8Flags('--expose-gc');
+    collectGarbage = runInFreshContext('gc') as () => void;
+  }
   collectGarbage();
   const usage = memoryUsage();
   return usage.heapUsed + usage.arrayBuffers;
