@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   all,
@@ -10,13 +9,12 @@ import {
   kitFetch,
   learnerModule,
   type StarvationResult,
+  scratchFolder,
   starvationExperiment,
 } from '@kit/grading';
 import { Test } from '@nestjs/testing';
-import { afterAll } from 'vitest';
 
-const scratch = mkdtempSync(join(tmpdir(), 'exercise-04-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchFolder('exercise-04-');
 // Everything the app writes stays in this run's scratch folder, removed after the file.
 process.env.BLOG_POSTS_FILE = join(scratch, 'blog-posts.json');
 process.env.MAILBOX_FILE = join(scratch, 'mailbox.ndjson');

@@ -1,5 +1,4 @@
-import { BroadcastChannel } from 'node:worker_threads';
-import { appUnderTest, epochNow, learnerModule, type Span, sleep } from '@kit/grading';
+import { appUnderTest, learnerModule, listenToReports, type Span, sleep } from '@kit/grading';
 import { Test } from '@nestjs/testing';
 
 /** The pool the graders ask for: two threads, two counts waiting at most. */
@@ -52,16 +51,13 @@ export interface CountReport {
  */
 export async function watchCounts() {
   const { REPORTS_CHANNEL } = (await provided()) as unknown as { REPORTS_CHANNEL: string };
-  const origin = epochNow();
-  const reports: CountReport[] = [];
-  const channel = new BroadcastChannel(REPORTS_CHANNEL);
-  channel.onmessage = (event) => reports.push((event as { data: CountReport }).data);
+  const { reports, origin, now, stop } = listenToReports<CountReport>(REPORTS_CHANNEL);
   return {
     reports,
     /** When the watch began, on the reports' clock (epoch milliseconds). */
     origin,
     /** Milliseconds since the watch began. */
-    now: () => epochNow() - origin,
+    now,
     spans: (): Span[] =>
       reports.map((report) => ({
         label: `${report.below} on ${report.threadId === 0 ? 'main thread' : `thread ${report.threadId}`}`,
@@ -69,7 +65,7 @@ export async function watchCounts() {
         end: report.endedAt - origin,
         outcome: 'fulfilled' as const,
       })),
-    stop: () => channel.close(),
+    stop,
   };
 }
 

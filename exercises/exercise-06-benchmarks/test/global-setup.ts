@@ -3,6 +3,7 @@
 // for this run, and tells the grader files where they are.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { announcedPort } from '@kit/grading/app-process';
 import type { TestProject } from 'vitest/node';
 
 const ROUTES = ['/r/alpha', '/r/bravo', '/r/charlie', '/r/delta'];
@@ -21,13 +22,8 @@ export default async function startFakeServers(project: TestProject) {
     [fileURLToPath(new URL('./fake-servers.mjs', import.meta.url)), ...blockingRoutes],
     { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] },
   );
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const match = /listening (\d+)/.exec(chunk.toString());
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`the fake servers exited with code ${code}`)));
-  });
+  const port = await announcedPort(child, /listening (\d+)/, 15_000);
+  if (typeof port === 'string') throw new Error(`the fake servers did not start: ${port}`);
   project.provide('fakeServers', { baseUrl: `http://127.0.0.1:${port}`, blockingRoutes });
   return () => {
     child.kill();

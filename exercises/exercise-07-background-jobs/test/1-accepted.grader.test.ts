@@ -1,19 +1,11 @@
-import { check, expectFigure, expectThat, formatMs } from '@kit/grading';
-import {
-  acceptedJobId,
-  csvFile,
-  freshFolder,
-  getJson,
-  ordersCsv,
-  startJobsApp,
-  upload,
-} from './jobs-app.ts';
+import { check, expectFigure, expectThat, formatMs, scratchFolder } from '@kit/grading';
+import { acceptedJobId, csvFile, getJson, ordersCsv, startJobsApp, upload } from './jobs-app.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 let started: ReturnType<typeof startJobsApp> | undefined;
 const jobsApp = async () => {
-  started ??= freshFolder().then((dir) => startJobsApp({ JOBS_DIR: dir }));
+  started ??= startJobsApp({ JOBS_DIR: scratchFolder('kit-07-') });
   return started;
 };
 

@@ -1,8 +1,7 @@
-import { check, expectEqual, expectThat, now, sleep } from '@kit/grading';
+import { check, expectEqual, expectThat, now, scratchFolder, sleep } from '@kit/grading';
 import {
   acceptedJobId,
   csvFile,
-  freshFolder,
   getJson,
   type JobView,
   ordersCsv,
@@ -13,7 +12,7 @@ import {
 
 let started: ReturnType<typeof startJobsApp> | undefined;
 const jobsApp = async () => {
-  started ??= freshFolder().then((dir) => startJobsApp({ JOBS_DIR: dir }));
+  started ??= startJobsApp({ JOBS_DIR: scratchFolder('kit-07-') });
   return started;
 };
 

@@ -1,8 +1,7 @@
-import { check, expectEqual, expectFigure, expectThat } from '@kit/grading';
+import { check, expectEqual, expectFigure, expectThat, scratchFolder } from '@kit/grading';
 import {
   acceptedJobId,
   csvFile,
-  freshFolder,
   ordersCsv,
   peakRunning,
   startJobsApp,
@@ -14,7 +13,7 @@ const UPLOADS = 8;
 
 /** Eight uploads of about 130 ms of work each, sent one after another; the processor watched. */
 async function eightUploads(name: string, concurrency?: string) {
-  const dir = await freshFolder();
+  const dir = scratchFolder('kit-07-');
   const app = await startJobsApp({
     JOBS_DIR: dir,
     ...(concurrency ? { JOBS_CONCURRENCY: concurrency } : {}),

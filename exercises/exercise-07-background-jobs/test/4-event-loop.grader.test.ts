@@ -5,22 +5,16 @@ import {
   kitFetch,
   monitorEventLoop,
   now,
+  scratchFolder,
   sleep,
 } from '@kit/grading';
-import {
-  acceptedJobId,
-  csvFile,
-  freshFolder,
-  largeOrdersCsv,
-  startJobsApp,
-  upload,
-} from './jobs-app.ts';
+import { acceptedJobId, csvFile, largeOrdersCsv, startJobsApp, upload } from './jobs-app.ts';
 
 const MB = 1024 * 1024;
 
 let started: ReturnType<typeof startJobsApp> | undefined;
 const jobsApp = async () => {
-  started ??= freshFolder().then((dir) => startJobsApp({ JOBS_DIR: dir }));
+  started ??= startJobsApp({ JOBS_DIR: scratchFolder('kit-07-') });
   return started;
 };
 

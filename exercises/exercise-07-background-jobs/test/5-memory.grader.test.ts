@@ -6,12 +6,12 @@ import {
   formatMs,
   race,
   retainedBytes,
+  scratchFolder,
   sleep,
 } from '@kit/grading';
 import {
   acceptedJobId,
   csvFile,
-  freshFolder,
   largeOrdersCsv,
   ordersCsv,
   startJobsApp,
@@ -26,7 +26,7 @@ check(
   { points: 3, hint: 4 },
   async () => {
     // An app of its own: nothing else uploaded to it holds or frees memory meanwhile.
-    const { baseUrl } = await startJobsApp({ JOBS_DIR: await freshFolder() });
+    const { baseUrl } = await startJobsApp({ JOBS_DIR: scratchFolder('kit-07-') });
     acceptedJobId(
       await upload(baseUrl, [csvFile(ordersCsv('w1', 20).text)]),
       'a first upload of 20 rows',

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { check, expectEqual, expectThat, kitFetch, sleep } from '@kit/grading';
+import { check, expectEqual, expectThat, kitFetch, scratchFolder, sleep } from '@kit/grading';
 import {
   acceptedJobId,
   csvFile,
-  freshFolder,
   largeOrdersCsv,
   listTree,
   ordersCsv,
@@ -29,7 +28,7 @@ check(
   'bad input gets 400, 415 or 404 with a message, and leaves nothing in the jobs folder',
   { points: 2, hint: 5 },
   async () => {
-    const dir = await freshFolder();
+    const dir = scratchFolder('kit-07-');
     const { baseUrl } = await startJobsApp({ JOBS_DIR: dir });
     const before = await listTree(dir);
     const refusals: Refusal[] = [];
@@ -101,7 +100,7 @@ check(
   'a too-large upload is refused with 413 before the rest of its body is sent, and its partial file removed',
   { points: 2, hint: 5 },
   async () => {
-    const dir = await freshFolder();
+    const dir = scratchFolder('kit-07-');
     const { baseUrl } = await startJobsApp({ JOBS_DIR: dir, UPLOAD_MAX_BYTES: String(MB) });
     const fits = await upload(baseUrl, [csvFile(largeOrdersCsv('f1', 0.9 * MB))]);
     const fitting = acceptedJobId(fits, 'a file of 0.9 MB, with UPLOAD_MAX_BYTES=1048576');
@@ -135,7 +134,7 @@ check(
   "the client's file name is never a path: an upload named ../../escape.csv stays in the jobs folder",
   { points: 2, hint: 5 },
   async () => {
-    const root = await freshFolder();
+    const root = scratchFolder('kit-07-');
     const dir = join(root, 'deep', 'jobs');
     await mkdir(dir, { recursive: true });
     const { baseUrl } = await startJobsApp({ JOBS_DIR: dir });

@@ -1,8 +1,7 @@
-import { check, expectThat, now, sleep } from '@kit/grading';
+import { check, expectThat, now, scratchFolder, sleep } from '@kit/grading';
 import {
   acceptedJobId,
   csvFile,
-  freshFolder,
   ordersCsv,
   startJobsApp,
   untilSettled,
@@ -14,7 +13,7 @@ check(
   'shutdown in the middle of work, then a new instance on the same folder: every job completed exactly once',
   { points: 4, hint: 6 },
   async () => {
-    const dir = await freshFolder();
+    const dir = scratchFolder('kit-07-');
     const watch = await watchProcessor();
     const first = await startJobsApp({ JOBS_DIR: dir });
     const files = [1, 2, 3, 4, 5, 6].map((index) => ordersCsv(`k${index}`, 100));

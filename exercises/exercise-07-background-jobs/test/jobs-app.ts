@@ -1,24 +1,24 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { BroadcastChannel } from 'node:worker_threads';
 import {
+  afterFile,
   clearTimer,
   deferred,
   GradingFailure,
   kitFetch,
   kitHttpRequest,
   learnerModule,
+  listenToReports,
   now,
   race,
   type Span,
   setTimer,
   sleep,
+  within,
 } from '@kit/grading';
 import { Test } from '@nestjs/testing';
-import { afterAll } from 'vitest';
 
 const appModule = learnerModule('src/app.module.ts', () => import('#exercise/app.module.ts'), [
   'AppModule',
@@ -41,10 +41,6 @@ export interface JobsApp {
 }
 
 const SETTINGS = ['JOBS_DIR', 'JOBS_CONCURRENCY', 'UPLOAD_MAX_BYTES'] as const;
-const openApps = new Set<JobsApp>();
-afterAll(async () => {
-  for (const app of openApps) await app.close().catch(() => undefined);
-});
 
 /**
  * The learner's AppModule with these settings, listening on a loopback port.
@@ -74,11 +70,11 @@ export async function startJobsApp(settings: JobsSettings): Promise<JobsApp> {
   const app: JobsApp = {
     baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => {
-      closing ??= closeWithin(nest, 5_000).finally(() => openApps.delete(app));
+      closing ??= closeWithin(nest, 5_000);
       return closing;
     },
   };
-  openApps.add(app);
+  afterFile(() => app.close().catch(() => undefined));
   return app;
 }
 
@@ -92,29 +88,17 @@ async function closeWithin(
   ms: number,
 ): Promise<void> {
   (nest.getHttpServer() as Server).closeAllConnections();
-  const expired = deferred<'expired'>();
-  const timer = setTimer(() => expired.resolve('expired'), ms);
-  try {
-    const outcome = await race([nest.close().then(() => 'closed' as const), expired.promise]);
-    if (outcome === 'expired') {
-      throw new GradingFailure({
-        measured: `app.close() had not returned after ${ms / 1000} s`,
-        expected: 'app.close() returns once the running jobs are stopped (or finished)',
-        meaning:
-          'Nest waits for your onModuleDestroy / beforeApplicationShutdown hooks. A hook that waits for every queued job to be processed, or for a promise that never settles, holds the shutdown forever: stop the running jobs between two rows and leave the others queued on disk.',
-        hint: 6,
-      });
-    }
-  } finally {
-    clearTimer(timer);
+  const closing = await within(nest.close(), ms);
+  if ('error' in closing) throw closing.error;
+  if ('expired' in closing) {
+    throw new GradingFailure({
+      measured: `app.close() had not returned after ${ms / 1000} s`,
+      expected: 'app.close() returns once the running jobs are stopped (or finished)',
+      meaning:
+        'Nest waits for your onModuleDestroy / beforeApplicationShutdown hooks. A hook that waits for every queued job to be processed, or for a promise that never settles, holds the shutdown forever: stop the running jobs between two rows and leave the others queued on disk.',
+      hint: 6,
+    });
   }
-}
-
-/** A fresh jobs folder in the run's temp folder, removed after the file's tests. */
-export async function freshFolder(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'kit-07-'));
-  afterAll(() => rm(dir, { recursive: true, force: true }));
-  return dir;
 }
 
 /** Every file and folder below `dir`, as paths relative to it, sorted. */
@@ -372,14 +356,10 @@ export interface ProcessorEvent {
 /** Listens to the processor's reports from now on (see `PROCESSOR_CHANNEL` in src/orders.ts). */
 export async function watchProcessor() {
   const { PROCESSOR_CHANNEL } = (await provided()) as unknown as { PROCESSOR_CHANNEL: string };
-  const origin = now();
-  const events: ProcessorEvent[] = [];
-  const channel = new BroadcastChannel(PROCESSOR_CHANNEL);
-  channel.onmessage = (message) =>
-    events.push({ ...(message as { data: Omit<ProcessorEvent, 'at'> }).data, at: now() - origin });
-  afterAll(() => channel.close());
+  const { reports: events, stop } = listenToReports<Omit<ProcessorEvent, 'at'>>(PROCESSOR_CHANNEL);
+  afterFile(stop);
   return {
-    events,
+    events: events as ProcessorEvent[],
     /** Waits until `count` jobs ended (completed, failed or aborted), or `ms` passed. */
     async untilEnded(count: number, ms: number): Promise<void> {
       const deadline = now() + ms;
@@ -412,7 +392,7 @@ export async function watchProcessor() {
       }
       return spans;
     },
-    stop: () => channel.close(),
+    stop,
   };
 }
 

@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appProcessArgs } from '@kit/grading/app-process';
+import { announcedPort, appProcessArgs } from '@kit/grading/app-process';
 import { SOURCE_DIR_ENV, WRITABLE_DIR_ENV } from '@kit/grading/env';
 import type { TestProject } from 'vitest/node';
 
@@ -102,23 +102,7 @@ async function stopMidRequest(
   exited: Promise<{ code: number | null; signal: string | null; at: number }>,
   stderr: () => string,
 ): Promise<SigtermRun> {
-  const port = await new Promise<number | string>((resolve) => {
-    const timer = setTimeout(
-      () => resolve('it printed no "Listening on" line within 15 s'),
-      15_000,
-    );
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const match = /Listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(chunk.toString());
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    });
-    void exited.then(({ code, signal }) => {
-      clearTimeout(timer);
-      resolve(`it exited (code ${code}, signal ${signal}) before it listened`);
-    });
-  });
+  const port = await announcedPort(child, /Listening on http:\/\/127\.0\.0\.1:(\d+)/, 15_000);
   if (typeof port === 'string') return { notStarted: port, stderr: stderr() };
   const request = fetch(`http://127.0.0.1:${port}/report?ms=${REQUEST_MS}`, {
     signal: AbortSignal.timeout(8_000),

@@ -1,18 +1,14 @@
-import { BroadcastChannel } from 'node:worker_threads';
 import {
-  clearTimer,
-  deferred,
+  afterFile,
   GradingFailure,
   learnerModule,
+  listenToReports,
   now,
-  race,
-  setTimer,
+  within,
 } from '@kit/grading';
 import { useUpstreamServer } from '@kit/grading/upstream';
-import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { delay, HttpResponse, http } from 'msw';
-import { afterAll } from 'vitest';
 
 const appModule = learnerModule('src/app.module.ts', () => import('#exercise/app.module.ts'), [
   'AppModule',
@@ -54,13 +50,9 @@ export async function watchDependencies() {
   const { DEPENDENCIES_CHANNEL } = (await provided()) as unknown as {
     DEPENDENCIES_CHANNEL: string;
   };
-  const origin = now();
-  const events: DependencyEvent[] = [];
-  const channel = new BroadcastChannel(DEPENDENCIES_CHANNEL);
-  channel.onmessage = (message) =>
-    events.push({ ...(message as { data: Omit<DependencyEvent, 'at'> }).data, at: now() - origin });
-  afterAll(() => channel.close());
-  return { events, origin, stop: () => channel.close() };
+  const { reports, stop } = listenToReports<Omit<DependencyEvent, 'at'>>(DEPENDENCIES_CHANNEL);
+  afterFile(stop);
+  return { events: reports as DependencyEvent[], stop };
 }
 
 /** Each dependency's start, drawn on the grader's clock. */
@@ -100,25 +92,13 @@ export async function startApp(
     await app.init();
     return app;
   })();
-  const expired = deferred<'expired'>();
-  const timer = setTimer(() => expired.resolve('expired'), limitMs);
-  try {
-    const outcome = await race<{ app: INestApplication } | { error: unknown } | 'expired'>([
-      starting.then(
-        (app) => ({ app }),
-        (error: unknown) => ({ error }),
-      ),
-      expired.promise,
-    ]);
-    const ms = now() - started;
-    if (outcome === 'expired') return { ms, hung: true as const };
-    if ('error' in outcome) return { ms, error: outcome.error };
-    const app = outcome.app;
-    afterAll(() => app.close().catch(() => undefined));
-    return { ms, app };
-  } finally {
-    clearTimer(timer);
-  }
+  const outcome = await within(starting, limitMs);
+  const ms = now() - started;
+  if ('expired' in outcome) return { ms, hung: true as const };
+  if ('error' in outcome) return { ms, error: outcome.error };
+  const app = outcome.value;
+  afterFile(() => app.close().catch(() => undefined));
+  return { ms, app };
 }
 
 /** The app, or a failure that says it could not start. */

@@ -2,6 +2,7 @@
 // the graders' workers. Node 20's permission model loads no native addon, so
 // SWC cannot compile inside the sandbox: the files are compiled here, outside
 // it, and the sandboxed process only reads JavaScript.
+import type { ChildProcess } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -55,4 +56,36 @@ export async function appProcessArgs(options: {
     )}`,
     join(options.outDir, options.entry),
   ];
+}
+
+/**
+ * The port a child process announces on its stdout, the first capture of
+ * `pattern`; or why there is none: it exited first, or said nothing within `ms`.
+ *
+ * @example
+ * const port = await announcedPort(child, /listening (\d+)/, 10_000);
+ * if (typeof port === 'string') throw new Error(`the fake servers did not start: ${port}`);
+ */
+export function announcedPort(
+  child: ChildProcess,
+  pattern: RegExp,
+  ms: number,
+): Promise<number | string> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(
+      () => resolve(`it printed no line matching ${pattern} within ${ms / 1000} s`),
+      ms,
+    );
+    const settle = (port: number | string) => {
+      clearTimeout(timer);
+      resolve(port);
+    };
+    child.stdout?.on('data', (chunk: Buffer) => {
+      const match = pattern.exec(chunk.toString());
+      if (match) settle(Number(match[1]));
+    });
+    child.once('exit', (code, signal) =>
+      settle(`it exited (code ${code}, signal ${signal}) before it listened`),
+    );
+  });
 }

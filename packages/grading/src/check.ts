@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { clearTimer, deferred, race, setTimer } from '@kit/measure';
+import { within } from '@kit/measure';
 import { test } from 'vitest';
 import { SOURCE_DIR_ENV } from './env.ts';
 import { collectFiguresInto, GradingFailure, show } from './failure.ts';
@@ -52,21 +52,15 @@ export async function settleWithin(
   body: () => Promise<void> | void,
   timeoutMs: number,
 ): Promise<void> {
-  const expired = deferred<never>();
-  const timer = setTimer(() => {
-    expired.reject(
-      new GradingFailure({
-        measured: `your code had neither resolved nor rejected after ${timeoutMs / 1000} s`,
-        expected: 'every promise your code returns settles',
-        meaning:
-          'A promise that never settles: usually a `new Promise` whose resolve is never called, an await on something that never happens, or a loop that waits forever for a condition.',
-      }),
-    );
-  }, timeoutMs);
-  try {
-    await race([runBody(body), expired.promise]);
-  } finally {
-    clearTimer(timer);
+  const outcome = await within(runBody(body), timeoutMs);
+  if ('error' in outcome) throw outcome.error;
+  if ('expired' in outcome) {
+    throw new GradingFailure({
+      measured: `your code had neither resolved nor rejected after ${timeoutMs / 1000} s`,
+      expected: 'every promise your code returns settles',
+      meaning:
+        'A promise that never settles: usually a `new Promise` whose resolve is never called, an await on something that never happens, or a loop that waits forever for a condition.',
+    });
   }
 }
 

@@ -18,5 +18,6 @@ export {
   GradingFailure,
   show,
 } from './failure.ts';
+export { afterFile, scratchFolder } from './scratch.ts';
 export { createUpstreamServer, isLoopback, useUpstreamServer } from './upstream.ts';
 export { conveys, type Fact } from './wording.ts';

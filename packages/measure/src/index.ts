@@ -15,6 +15,7 @@ export {
   kitHttpRequest,
   nextTurn,
   now,
+  type Outcome,
   race,
   retainedBytes,
   runningWorkerThreads,
@@ -22,8 +23,10 @@ export {
   setRepeating,
   setTimer,
   wallClock,
+  within,
 } from './intrinsics.ts';
 export { countProduction, type ProductionStats } from './production.ts';
+export { type Heard, listenToReports } from './reports.ts';
 export { sleep } from './sleep.ts';
 export {
   type Arrival,

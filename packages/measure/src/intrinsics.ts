@@ -163,3 +163,34 @@ async function settleInto<T>(
     onError(error);
   }
 }
+
+/** How a promise given to {@link within} ended, if it ended in time. */
+export type Outcome<T> =
+  | { readonly value: T }
+  | { readonly error: unknown }
+  | { readonly expired: true };
+
+/**
+ * Waits for a promise at most `ms`, and says how it ended: a value, an
+ * error, or nothing in time. The timer is cleared either way, so a promise
+ * that settles leaves nothing pending.
+ *
+ * @example
+ * const closing = await within(app.close(), 5_000);
+ * if ('expired' in closing) … // the learner's shutdown hook never returned
+ */
+export async function within<T>(promise: Promise<T>, ms: number): Promise<Outcome<T>> {
+  const expired = deferred<Outcome<T>>();
+  const timer = nativeSetTimeout(() => expired.resolve({ expired: true }), ms);
+  try {
+    return await race<Outcome<T>>([
+      promise.then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      ),
+      expired.promise,
+    ]);
+  } finally {
+    nativeClearTimeout(timer);
+  }
+}
