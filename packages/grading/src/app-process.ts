@@ -6,6 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { clearTimer, deferred, setTimer } from '@kit/measure';
 import { transform } from '@swc/core';
 import { sandboxFlags } from './sandbox.ts';
 
@@ -71,21 +72,17 @@ export function announcedPort(
   pattern: RegExp,
   ms: number,
 ): Promise<number | string> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(
-      () => resolve(`it printed no line matching ${pattern} within ${ms / 1000} s`),
-      ms,
-    );
-    const settle = (port: number | string) => {
-      clearTimeout(timer);
-      resolve(port);
-    };
-    child.stdout?.on('data', (chunk: Buffer) => {
-      const match = pattern.exec(chunk.toString());
-      if (match) settle(Number(match[1]));
-    });
-    child.once('exit', (code, signal) =>
-      settle(`it exited (code ${code}, signal ${signal}) before it listened`),
-    );
+  const port = deferred<number | string>();
+  const timer = setTimer(
+    () => port.resolve(`it printed no line matching ${pattern} within ${ms / 1000} s`),
+    ms,
+  );
+  child.stdout?.on('data', (chunk: Buffer) => {
+    const match = pattern.exec(chunk.toString());
+    if (match) port.resolve(Number(match[1]));
   });
+  child.once('exit', (code, signal) =>
+    port.resolve(`it exited (code ${code}, signal ${signal}) before it listened`),
+  );
+  return port.promise.finally(() => clearTimer(timer));
 }
