@@ -1,6 +1,4 @@
 import { readdir } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import {
   afterFile,
@@ -16,6 +14,7 @@ import {
   type Span,
   setTimer,
   sleep,
+  startAppUnderTest,
   within,
 } from '@kit/grading';
 import { Test } from '@nestjs/testing';
@@ -40,55 +39,31 @@ export interface JobsApp {
   close(): Promise<void>;
 }
 
-const SETTINGS = ['JOBS_DIR', 'JOBS_CONCURRENCY', 'UPLOAD_MAX_BYTES'] as const;
-
 /**
- * The learner's AppModule with these settings, listening on a loopback port.
- * The settings are in the environment only while the app is created: that is
- * when settings.ts is read. The app is closed after the file's tests at the latest.
+ * The learner's AppModule with these settings (read when the app is
+ * created), listening on a loopback port; closed after the file at the latest.
  */
 export async function startJobsApp(settings: JobsSettings): Promise<JobsApp> {
   const { AppModule } = await appModule();
-  const saved = SETTINGS.map((name) => [name, process.env[name]] as const);
-  for (const name of SETTINGS) {
-    const value = settings[name];
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  let nest: Awaited<ReturnType<typeof createApp>>;
-  try {
-    nest = await createApp(AppModule);
-    await nest.listen(0, '127.0.0.1');
-  } finally {
-    for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
-  const server = nest.getHttpServer() as Server;
+  const running = await startAppUnderTest(
+    async () => {
+      const moduleRef = await Test.createTestingModule({ imports: [AppModule as never] }).compile();
+      return moduleRef.createNestApplication({ logger: false });
+    },
+    { JOBS_CONCURRENCY: undefined, UPLOAD_MAX_BYTES: undefined, ...settings },
+  );
   let closing: Promise<void> | undefined;
-  const app: JobsApp = {
-    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+  return {
+    baseUrl: running.baseUrl,
     close: () => {
-      closing ??= closeWithin(nest, 5_000);
+      closing ??= closeWithin(running.close(), 5_000);
       return closing;
     },
   };
-  afterFile(() => app.close().catch(() => undefined));
-  return app;
 }
 
-async function createApp(AppModule: unknown) {
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule as never] }).compile();
-  return moduleRef.createNestApplication({ logger: false });
-}
-
-async function closeWithin(
-  nest: { close(): Promise<void>; getHttpServer(): unknown },
-  ms: number,
-): Promise<void> {
-  (nest.getHttpServer() as Server).closeAllConnections();
-  const closing = await within(nest.close(), ms);
+async function closeWithin(close: Promise<void>, ms: number): Promise<void> {
+  const closing = await within(close, ms);
   if ('error' in closing) throw closing.error;
   if ('expired' in closing) {
     throw new GradingFailure({

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll } from 'vitest';
+import { afterFile } from './scratch.ts';
 
 /** What the helper needs of an app: a NestJS `INestApplication` fits. */
 export interface ServableApp {
@@ -47,4 +48,50 @@ export function appUnderTest<App extends ServableApp>(
     });
     return running;
   };
+}
+
+/** An app under test that a check may close itself. */
+export interface ClosableApp<App> extends RunningApp<App> {
+  /** Cuts the open connections and closes the app; once, however often it is called. */
+  close(): Promise<void>;
+}
+
+/**
+ * An app under test started by a check, with environment variables set
+ * only while it is created (settings are read then), on a loopback port;
+ * closed by the check, or after the file's tests at the latest.
+ *
+ * @example
+ * const first = await startAppUnderTest(createApp, { JOBS_DIR: dir });
+ * await first.close();
+ * const second = await startAppUnderTest(createApp, { JOBS_DIR: dir });
+ */
+export async function startAppUnderTest<App extends ServableApp>(
+  create: () => Promise<App>,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<ClosableApp<App>> {
+  const saved = Object.keys(env).map((name) => [name, process.env[name]] as const);
+  const set = (name: string, value: string | undefined) => {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  };
+  let app: App;
+  try {
+    for (const [name, value] of Object.entries(env)) set(name, value);
+    app = await create();
+    await app.listen(0, '127.0.0.1');
+  } finally {
+    for (const [name, value] of saved) set(name, value);
+  }
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      app.getHttpServer().closeAllConnections();
+      await app.close();
+    })();
+    return closing;
+  };
+  afterFile(() => close().catch(() => undefined));
+  return { app, baseUrl: `http://127.0.0.1:${port}`, close };
 }

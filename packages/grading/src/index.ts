@@ -1,6 +1,12 @@
 // The measuring half of the toolkit lives in @kit/measure (no test framework): graders get it from here too.
 export * from '@kit/measure';
-export { appUnderTest, type RunningApp, type ServableApp } from './app-under-test.ts';
+export {
+  appUnderTest,
+  type ClosableApp,
+  type RunningApp,
+  type ServableApp,
+  startAppUnderTest,
+} from './app-under-test.ts';
 export { type CheckOptions, check, learnerModule } from './check.ts';
 export {
   type AllAtOnceExpectation,

@@ -1,0 +1,113 @@
+import { brokerNamed, type LedgerEvent, ledger } from '@kit/fake-broker';
+import { learnerModule, now, type Span, sleep, startAppUnderTest } from '@kit/grading';
+import { Test } from '@nestjs/testing';
+
+const appModule = learnerModule('src/app.module.ts', () => import('#exercise/app.module.ts'), [
+  'AppModule',
+]);
+const provided = learnerModule('src/fulfil.ts', () => import('#exercise/fulfil.ts'), ['fulfil']);
+
+export const QUEUE = 'orders';
+
+let brokers = 0;
+
+/** A broker of its own for a scenario, so that no other scenario's messages or events mix in. */
+export function freshBrokerName(): string {
+  brokers += 1;
+  return `grader-${process.pid}-${brokers}`;
+}
+
+/** The learner's AppModule consuming from `BROKER`, with these settings, on a loopback port. */
+export async function startConsumerApp(settings: {
+  readonly BROKER: string;
+  readonly CONSUMER_PREFETCH?: string;
+  readonly MAX_DELIVERIES?: string;
+}) {
+  const { AppModule } = await appModule();
+  await provided();
+  return startAppUnderTest(
+    async () => {
+      const moduleRef = await Test.createTestingModule({ imports: [AppModule as never] }).compile();
+      return moduleRef.createNestApplication({ logger: false });
+    },
+    { CONSUMER_PREFETCH: undefined, MAX_DELIVERIES: undefined, ...settings },
+  );
+}
+
+/** Publishes `count` orders (and optionally one that always fails); returns their ids in order. */
+export function publishOrders(broker: string, count: number, options: { poison?: boolean } = {}) {
+  const queue = brokerNamed(broker);
+  const ids: string[] = [];
+  for (let index = 1; index <= count; index += 1) {
+    ids.push(
+      queue.publish(QUEUE, { orderId: `${broker}-order-${index}`, sku: 'MUG-1', quantity: 1 }),
+    );
+  }
+  const poison = options.poison
+    ? queue.publish(QUEUE, { orderId: `${broker}-poison`, sku: 'POISON', quantity: 1 })
+    : undefined;
+  return { ids, poison };
+}
+
+/** This broker's events in the ledger, from `from` on. */
+export function eventsOf(broker: string, from: number): LedgerEvent[] {
+  return ledger.since(from).filter((event) => event.broker === broker);
+}
+
+/** Waits until every id was acknowledged (or dead-lettered), or `ms` passed. */
+export async function untilSettled(
+  broker: string,
+  from: number,
+  ids: readonly string[],
+  ms: number,
+) {
+  const deadline = now() + ms;
+  const settled = () => {
+    const done = new Set(
+      eventsOf(broker, from)
+        .filter((event) => event.event === 'acked' || event.event === 'dead-lettered')
+        .map((event) => event.messageId),
+    );
+    return ids.every((id) => done.has(id));
+  };
+  while (!settled() && now() < deadline) await sleep(10);
+  return settled();
+}
+
+/** The most handlers running at once (started, not yet finished or failed), from the ledger's order. */
+export function peakHandling(events: readonly LedgerEvent[]): number {
+  const running = new Set<string>();
+  let peak = 0;
+  for (const event of events) {
+    const run = `${event.consumer} ${event.messageId}`;
+    if (event.event === 'started') running.add(run);
+    if (event.event === 'finished' || event.event === 'failed') running.delete(run);
+    peak = Math.max(peak, running.size);
+  }
+  return peak;
+}
+
+/** Each handler's run, drawn on the toolkit's clock from the first event. */
+export function handlerSpans(
+  events: readonly LedgerEvent[],
+  names: ReadonlyMap<string, string>,
+): Span[] {
+  const origin = events[0]?.at ?? 0;
+  const open = new Map<string, LedgerEvent>();
+  const spans: Span[] = [];
+  for (const event of events) {
+    const run = `${event.consumer} ${event.messageId}`;
+    if (event.event === 'started') open.set(run, event);
+    if (event.event === 'finished' || event.event === 'failed') {
+      const started = open.get(run);
+      open.delete(run);
+      spans.push({
+        label: names.get(event.messageId) ?? event.messageId.slice(0, 8),
+        start: (started?.at ?? event.at) - origin,
+        end: event.at - origin,
+        outcome: event.event === 'finished' ? 'fulfilled' : 'rejected',
+      });
+    }
+  }
+  return spans.slice(0, 24);
+}

@@ -1,0 +1,3 @@
+import { defineGraderConfig } from '@kit/grading/vitest';
+
+export default defineGraderConfig(import.meta.dirname);
