@@ -14,6 +14,7 @@ import {
   freshBrokerName,
   handlerSpans,
   peakHandling,
+  peakInHand,
   publishOrders,
   startConsumerApp,
   untilSettled,
@@ -89,11 +90,20 @@ check(
   async () => {
     const { events, timeline } = await burstRun();
     expectFigure({
-      label: 'peak orders handled at once, 60 published, no CONSUMER_PREFETCH',
+      label: 'peak orders in hand (delivered, not yet settled), 60 published, no CONSUMER_PREFETCH',
+      measured: peakInHand(events),
+      equals: PREFETCH,
+      meaning:
+        'More: the consumer takes every message there is (prefetch 0 means no limit), so a burst becomes as many handlers at once, and a crash loses all of them. Fewer: each message is settled as soon as it arrives, before its work, so the prefetch bounds nothing. Consume with { prefetch: prefetch() } and ack when the work is done.',
+      hint: 2,
+      timeline,
+    });
+    expectFigure({
+      label: 'peak orders being fulfilled at once',
       measured: peakHandling(events),
       equals: PREFETCH,
       meaning:
-        'More: the consumer takes every message there is (prefetch 0 means no limit), so a burst becomes as many handlers at once, and a crash loses all of them. Fewer: it holds prefetch() messages but handles them one after another. Consume with { prefetch: prefetch() } and start each handler as its message arrives.',
+        'The consumer holds prefetch() orders but ships fewer at a time: its handlers wait for each other. Start each handler as its message arrives, without awaiting the previous one.',
       hint: 2,
       timeline,
     });

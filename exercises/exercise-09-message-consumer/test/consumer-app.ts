@@ -87,6 +87,21 @@ export function peakHandling(events: readonly LedgerEvent[]): number {
   return peak;
 }
 
+/** The most deliveries a consumer held unsettled at once (delivered, not yet acked, nacked or given back). */
+export function peakInHand(events: readonly LedgerEvent[]): number {
+  const inHand = new Set<string>();
+  let peak = 0;
+  for (const event of events) {
+    const held = `${event.consumer} ${event.messageId}`;
+    if (event.event === 'delivered') inHand.add(held);
+    if (event.event === 'acked' || event.event === 'nacked' || event.event === 'requeued') {
+      inHand.delete(held);
+    }
+    peak = Math.max(peak, inHand.size);
+  }
+  return peak;
+}
+
 /** Each handler's run, drawn on the toolkit's clock from the first event. */
 export function handlerSpans(
   events: readonly LedgerEvent[],
