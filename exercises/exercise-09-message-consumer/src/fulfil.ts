@@ -1,5 +1,5 @@
 // Provided by the exercise: leave this file as it is. The work an order
-// message asks for: sign it, then ship it (100 ms, a call to a warehouse).
+// message asks for: sign it, then ship it (150 ms, a call to a warehouse).
 // It notes in the broker's ledger when it starts and ends, for the grader.
 import { setTimeout as wait } from 'node:timers/promises';
 import { type Delivery, ledger } from '@kit/fake-broker';
@@ -12,18 +12,18 @@ export interface Order {
 
 /**
  * How an order is signed: `pbkdf2(order.orderId, salt, iterations, keylen, digest)`,
- * about 6 ms of CPU. `crypto.pbkdf2Sync` does it on the event loop;
+ * about 20 ms of CPU. `crypto.pbkdf2Sync` does it on the event loop;
  * `crypto.pbkdf2` on libuv's thread pool.
  */
 export const SIGNING = {
   salt: 'kit-exercise-09',
-  iterations: 30_000,
+  iterations: 100_000,
   keylen: 32,
   digest: 'sha256',
 } as const;
 
 /** How long shipping one order takes. */
-export const SHIP_MS = 100;
+export const SHIP_MS = 150;
 
 /** The SKU the warehouse never accepts: its message fails every time. */
 export const UNKNOWN_SKU = 'POISON';
