@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '@kit/redis-for-tests';
 import { afterAll } from 'vitest';
-import { freePort } from './free-port.ts';
 
 const appDir = fileURLToPath(new URL('..', import.meta.url));
 

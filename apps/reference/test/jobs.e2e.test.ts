@@ -1,7 +1,7 @@
+import { redisForSuite, redisSource } from '@kit/redis-for-tests';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { referenceApp } from './app.ts';
-import { redisForSuite, redisSource } from './redis.ts';
 
 const CSV = 'city,temp\nLondon,11\nParis,15\nTokyo,18\n';
 type Http = ReturnType<typeof request>;

@@ -1,15 +1,15 @@
 import { ConflictException, Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import type { Job } from './job.ts';
-import { JobsService } from './jobs.service.ts';
+import { JobsQueue } from './jobs-queue.ts';
 
 @Controller('jobs')
 export class JobsController {
-  constructor(private readonly jobs: JobsService) {}
+  constructor(private readonly jobs: JobsQueue) {}
 
   /** `GET /jobs/:id` → its state, rows done, and its result or error once it has one. */
   @Get(':id')
-  status(@Param('id') id: string) {
-    const job = this.known(id);
+  async status(@Param('id') id: string) {
+    const job = await this.known(id);
     return {
       id: job.id,
       state: job.state,
@@ -22,8 +22,8 @@ export class JobsController {
 
   /** `GET /jobs/:id/result` → the result of a completed job; 409 before that. */
   @Get(':id/result')
-  result(@Param('id') id: string) {
-    const job = this.known(id);
+  async result(@Param('id') id: string) {
+    const job = await this.known(id);
     if (job.state !== 'completed' || !job.result) {
       throw new ConflictException(
         `Job ${job.id} is ${job.state}: its result exists once it is completed.${job.error ? ` It failed: ${job.error}` : ''}`,
@@ -32,8 +32,8 @@ export class JobsController {
     return job.result;
   }
 
-  private known(id: string): Job {
-    const job = this.jobs.find(id);
+  private async known(id: string): Promise<Job> {
+    const job = await this.jobs.find(id);
     if (!job) throw new NotFoundException(`There is no job ${JSON.stringify(id)}.`);
     return job;
   }

@@ -9,6 +9,7 @@ import {
 import { parse } from 'csv-parse';
 import { JOB_ID, type Job } from './job.ts';
 import { JobStore } from './job-store.ts';
+import { JobsQueue } from './jobs-queue.ts';
 import { summarizeOrders } from './orders.ts';
 import { jobsConcurrency, jobsDir } from './settings.ts';
 import { type SavedUpload, uploadFile } from './upload.ts';
@@ -20,7 +21,7 @@ import { type SavedUpload, uploadFile } from './upload.ts';
  * a closed one left, and never runs a finished one again.
  */
 @Injectable()
-export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
+export class JobsService extends JobsQueue implements OnApplicationBootstrap, OnModuleDestroy {
   readonly dir = jobsDir();
   private readonly concurrency = jobsConcurrency();
   private readonly store = new JobStore(this.dir);
@@ -52,7 +53,6 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     await Promise.all([...this.running.values()].map(({ done }) => done));
   }
 
-  /** Queues a saved upload; its state is on disk before the client hears of it. */
   async accept(upload: SavedUpload): Promise<Job> {
     if (this.closing) {
       throw new ServiceUnavailableException('The server is shutting down: upload again shortly.');
@@ -72,8 +72,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     return job;
   }
 
-  /** The job with this id, or undefined for an unknown or malformed id. */
-  find(id: string): Job | undefined {
+  async find(id: string): Promise<Job | undefined> {
     return JOB_ID.test(id) ? this.jobs.get(id) : undefined;
   }
 

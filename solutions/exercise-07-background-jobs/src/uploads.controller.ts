@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { JobsService } from './jobs.service.ts';
+import { JobsQueue } from './jobs-queue.ts';
 import { maxUploadBytes } from './settings.ts';
 import { saveUpload } from './upload.ts';
 
@@ -8,7 +8,7 @@ import { saveUpload } from './upload.ts';
 export class UploadsController {
   private readonly maxBytes = maxUploadBytes();
 
-  constructor(private readonly jobs: JobsService) {}
+  constructor(private readonly jobs: JobsQueue) {}
 
   /**
    * `POST /uploads` with a CSV in the multipart field `file` → 202 at once,

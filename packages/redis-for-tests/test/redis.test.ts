@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { REQUIRE_REDIS_ENV, redisSource } from './redis.ts';
+import { REQUIRE_REDIS_ENV, redisSource } from '../src/redis.ts';
 
 describe('where the BullMQ tests get their Redis', () => {
   test('REDIS_URL wins over a local redis-server', () => {
