@@ -2,9 +2,9 @@ import {
   check,
   expectFigure,
   formatMs,
-  kitFetch,
   monitorEventLoop,
   now,
+  probe,
   scratchFolder,
   sleep,
 } from '@kit/grading';
@@ -26,23 +26,13 @@ check(
     const origin = now();
     const clock = () => now() - origin;
     const loop = monitorEventLoop({ clock });
-    const healthWaits: number[] = [];
-    let watching = true;
-    const probing = (async () => {
-      while (watching) {
-        const sent = clock();
-        await kitFetch(`${baseUrl}/health`).then((answer) => answer.text());
-        healthWaits.push(clock() - sent);
-        await sleep(100);
-      }
-    })();
+    const health = probe(`${baseUrl}/health`, 100);
     const answer = await upload(baseUrl, [csvFile(largeOrdersCsv('e1', 16 * MB))], {
       timeoutMs: 4_000,
     });
     const acceptedAt = clock();
     if (answer.status === 202) await sleep(1_500);
-    watching = false;
-    await probing;
+    const healthWaits = await health.stop();
     const report = loop.stop();
     acceptedJobId(answer, 'the upload of 16 MB');
     expectFigure({

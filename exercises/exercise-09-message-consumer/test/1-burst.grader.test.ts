@@ -4,10 +4,9 @@ import {
   expectFigure,
   expectThat,
   formatMs,
-  kitFetch,
   monitorEventLoop,
   now,
-  sleep,
+  probe,
 } from '@kit/grading';
 import {
   eventsOf,
@@ -32,21 +31,11 @@ async function burst() {
   const origin = now();
   const clock = () => now() - origin;
   const loop = monitorEventLoop({ clock });
-  const healthWaits: number[] = [];
-  let watching = true;
-  const probing = (async () => {
-    while (watching) {
-      const sent = clock();
-      await kitFetch(`${baseUrl}/health`).then((answer) => answer.text());
-      healthWaits.push(clock() - sent);
-      await sleep(50);
-    }
-  })();
+  const health = probe(`${baseUrl}/health`, 50);
   const { ids } = publishOrders(broker, BURST);
   const settled = await untilSettled(broker, from, ids, 8_000);
   const ms = clock();
-  watching = false;
-  await probing;
+  const healthWaits = await health.stop();
   const report = loop.stop();
   const events = eventsOf(broker, from);
   const names = new Map(ids.map((id, index) => [id, `order ${index + 1}`]));

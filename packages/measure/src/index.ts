@@ -25,6 +25,7 @@ export {
   wallClock,
   within,
 } from './intrinsics.ts';
+export { probe } from './probe.ts';
 export { countProduction, type ProductionStats } from './production.ts';
 export { type Heard, listenToReports } from './reports.ts';
 export { sleep } from './sleep.ts';

@@ -1,0 +1,3 @@
+import { defineKitConfig } from '@kit/vitest-config';
+
+export default defineKitConfig();
