@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { announcedPort, appProcessArgs } from '@kit/grading/app-process';
 import { SOURCE_DIR_ENV, WRITABLE_DIR_ENV } from '@kit/grading/env';
+import { within } from '@kit/measure';
 import type { TestProject } from 'vitest/node';
 
 /** What happened to the app run as a process and stopped with SIGTERM mid-request. */
@@ -114,15 +115,16 @@ async function stopMidRequest(
   const signalledAt = performance.now();
   child.kill('SIGTERM');
   const answer = await request;
-  const exit = await Promise.race([
-    exited,
-    new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 8_000)),
-  ]);
+  const exit = await within(exited, 8_000);
   return {
     requestStatus: answer.status,
     requestBody: answer.body.slice(0, 300),
-    ...(exit
-      ? { exitCode: exit.code, exitSignal: exit.signal, exitMs: Math.round(exit.at - signalledAt) }
+    ...('value' in exit
+      ? {
+          exitCode: exit.value.code,
+          exitSignal: exit.value.signal,
+          exitMs: Math.round(exit.value.at - signalledAt),
+        }
       : {}),
     stderr: stderr(),
   };
