@@ -120,10 +120,12 @@ export async function selfCheck(
   console.log(
     `  ${'the whole self-check'.padEnd(40)} ${seconds(Date.now() - started).padStart(7)}`,
   );
-  console.log(
-    '',
-    dim('A ✗ above names what broke; `pnpm test <exercise> --solution` shows the full report.'),
-  );
+  if (tally.failed > 0) {
+    console.log(
+      '',
+      dim('A ✗ above names what broke; `pnpm test <exercise> --solution` shows the full report.'),
+    );
+  }
   console.log(`${tally.passed} passed, ${tally.failed} failed`);
   return tally.failed === 0 ? 0 : 1;
 }
