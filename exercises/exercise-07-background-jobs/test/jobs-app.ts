@@ -169,9 +169,16 @@ export interface Answer {
   readonly bytesSentAtAnswer: number;
 }
 
+/** A point where an upload stops sending until `resumed` settles. */
+export interface Pause {
+  readonly bytes: number;
+  readonly reached: () => void;
+  readonly resumed: Promise<void>;
+}
+
 /**
  * Sends a multipart body chunk by chunk (no Content-Length), as fast as the
- * connection takes it. `paceMs` waits between chunks; `pauseAt` stops sending
+ * connection takes it. `paceMs` waits between chunks; each of `pauses` stops sending
  * once that many bytes went, until `resumed` settles. It uses `http.request`:
  * `fetch` keeps a streamed body in memory until the answer, which would count
  * as the server's memory.
@@ -182,7 +189,7 @@ export async function upload(
   options: {
     readonly timeoutMs?: number;
     readonly paceMs?: number;
-    readonly pauseAt?: { bytes: number; reached: () => void; resumed: Promise<void> };
+    readonly pauses?: readonly Pause[];
   } = {},
 ): Promise<Answer | { readonly status: 'no answer'; readonly ms: number }> {
   const answered = deferred<Answer | { readonly status: 'no answer'; readonly ms: number }>();
@@ -219,13 +226,13 @@ export async function upload(
   });
   const writable = deferred<void>();
   request.on('close', () => writable.resolve());
-  let paused = false;
+  const pauses = [...(options.pauses ?? [])];
   for (const chunk of multipartChunks(parts)) {
     if (over || request.destroyed) break;
     if (options.paceMs) await sleep(options.paceMs);
-    const pause = options.pauseAt;
-    if (pause && !paused && sent >= pause.bytes) {
-      paused = true;
+    const pause = pauses[0];
+    if (pause && sent >= pause.bytes) {
+      pauses.shift();
       pause.reached();
       await pause.resumed;
     }

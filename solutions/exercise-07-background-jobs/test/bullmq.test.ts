@@ -6,7 +6,7 @@ import { listenToReports, sleep } from '@kit/measure';
 import { redisForSuite, redisSource } from '@kit/redis-for-tests';
 import { Test } from '@nestjs/testing';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { AppModule } from '../src/app.module.ts';
 import { PROCESSOR_CHANNEL, type ProcessorReport } from '../src/orders.ts';
 
@@ -31,7 +31,11 @@ function ordersCsv(tag: string, rows: number) {
 }
 
 describe.skipIf(source.kind === 'absent')(SUITE, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kit-07-bullmq-'));
+  // Made when the suite runs, not when it is collected: a skipped suite leaves no folder behind.
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kit-07-bullmq-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const open = new Set<{ close(): Promise<void> }>();
   // Each test's instances stop with it: a worker left running would take the next test's jobs.
