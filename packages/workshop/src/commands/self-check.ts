@@ -130,19 +130,36 @@ export async function selfCheck(
   return tally.failed === 0 ? 0 : 1;
 }
 
-/** The packages' tests through turbo; a suite skipped for a missing service says so in a `[kit]` line. */
+/**
+ * The packages' tests through turbo, one package at a time: several of them
+ * time real servers, event loops and child processes, and on two cores they
+ * would otherwise measure each other. A suite skipped for a missing service
+ * says so in a `[kit]` line; a failing package's own output is shown whole.
+ */
 function packageTests(root: string): boolean {
   const result = spawnSync(
     'pnpm',
-    ['exec', 'turbo', 'run', 'test', '--continue', '--output-logs=full', '--log-order=grouped'],
+    [
+      'exec',
+      'turbo',
+      'run',
+      'test',
+      '--continue',
+      '--concurrency=1',
+      '--output-logs=full',
+      '--log-order=grouped',
+    ],
     { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 },
   );
   const output = `${result.stdout}${result.stderr}`;
+  const lines = output.split('\n');
   if (result.status !== 0) {
-    console.log(output.split('\n').slice(-80).join('\n'));
+    const failed = [...output.matchAll(/(@kit\/[\w-]+)#test/g)].map((match) => `${match[1]}:test:`);
+    const theirs = lines.filter((line) => failed.some((prefix) => line.startsWith(prefix)));
+    console.log([...theirs, ...lines.slice(-12)].join('\n'));
     return false;
   }
-  for (const line of output.split('\n')) {
+  for (const line of lines) {
     const notice = /\[kit\] (.*)$/.exec(line)?.[1];
     if (notice) console.log(`  ${dim('–')} ${notice}`);
   }
