@@ -1,6 +1,8 @@
 // Node module hooks for an app compiled by app-process.ts: its `.ts` files
 // already hold JavaScript, and its bare imports resolve from the exercise's
 // package, whose node_modules the compiled copy does not sit beside.
+// They serve `registerHooks` (Node 22.15+, synchronous, in the app's thread)
+// and `register` (Node 20, asynchronous, deprecated on Node 26) alike.
 let root = '';
 let packageUrl = '';
 
@@ -17,10 +19,12 @@ export function resolve(specifier, context, nextResolve) {
   return nextResolve(specifier, context);
 }
 
-export async function load(url, context, nextLoad) {
+const asModule = (loaded) => ({ ...loaded, format: 'module', shortCircuit: true });
+
+export function load(url, context, nextLoad) {
   if (url.startsWith(root) && url.endsWith('.ts')) {
-    const loaded = await nextLoad(url, { ...context, format: 'module' });
-    return { ...loaded, format: 'module', shortCircuit: true };
+    const loaded = nextLoad(url, { ...context, format: 'module' });
+    return typeof loaded.then === 'function' ? loaded.then(asModule) : asModule(loaded);
   }
   return nextLoad(url, context);
 }

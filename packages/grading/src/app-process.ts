@@ -49,14 +49,30 @@ export async function appProcessArgs(options: {
     });
     await writeFile(to, code);
   }
+  const hooksUrl = pathToFileURL(hooks).href;
+  const data = {
+    root: pathToFileURL(options.outDir).href,
+    packageUrl: pathToFileURL(join(options.packageDir, 'package.json')).href,
+  };
   return [
     ...(options.writableDir ? sandboxFlags(options.writableDir) : []),
     '--import',
-    `data:text/javascript,${encodeURIComponent(
-      `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)}, { data: ${JSON.stringify({ root: pathToFileURL(options.outDir).href, packageUrl: pathToFileURL(join(options.packageDir, 'package.json')).href })} });`,
-    )}`,
+    `data:text/javascript,${encodeURIComponent(registerHooksSource(hooksUrl, data))}`,
     join(options.outDir, options.entry),
   ];
+}
+
+/** The `--import` module that installs the hooks, in this thread where Node can (22.15+). */
+function registerHooksSource(hooksUrl: string, data: object): string {
+  const [url, json] = [JSON.stringify(hooksUrl), JSON.stringify(data)];
+  return [
+    `import * as nodeModule from 'node:module';`,
+    `if (nodeModule.registerHooks) {`,
+    `  const hooks = await import(${url});`,
+    `  hooks.initialize(${json});`,
+    `  nodeModule.registerHooks({ resolve: hooks.resolve, load: hooks.load });`,
+    `} else nodeModule.register(${url}, { data: ${json} });`,
+  ].join('\n');
 }
 
 /**

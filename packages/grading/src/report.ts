@@ -9,6 +9,8 @@ export interface ReportOptions {
   readonly hintCommand?: (hint: number) => string;
   /** A heading for the report, e.g. `Exercise 01 · concurrent-awaits`. */
   readonly title?: string;
+  /** What to do when the kit failed on this Node, e.g. which Node lines it is proven on. */
+  readonly kitFailureAdvice?: string;
 }
 
 /**
@@ -21,6 +23,8 @@ export function renderReport(run: GradeRun, options: ReportOptions = {}): string
   const lines: string[] = [];
   if (options.title) lines.push(paint.bold(options.title), paint.dim(`grading ${run.source}`), '');
   const nameWidth = Math.min(72, Math.max(20, ...run.checks.map((check) => check.name.length)));
+  if (run.kitFailure)
+    return [...lines, ...renderNotGraded(run, nameWidth, paint, options)].join('\n');
 
   for (const check of run.checks) {
     lines.push(...renderCheck(check, nameWidth, run.interruption, paint, options));
@@ -41,6 +45,33 @@ export function renderReport(run: GradeRun, options: ReportOptions = {}): string
     `${passed} passed, ${failed} failed`,
   );
   return lines.join('\n');
+}
+
+/** A run the kit could not grade: every check listed as not graded, the kit's failure, what to do. */
+function renderNotGraded(
+  run: GradeRun,
+  nameWidth: number,
+  paint: Palette,
+  options: ReportOptions,
+): string[] {
+  const failure = run.kitFailure;
+  if (!failure) return [];
+  const { possible, notGraded } = score(run);
+  return [
+    ...run.checks.map(
+      (check) =>
+        `  ${paint.yellow('○')} ${check.name.padEnd(nameWidth)} ${paint.yellow(`–/${check.points}`)}`,
+    ),
+    '',
+    paint.red(
+      `  ! Not graded: the kit failed on Node ${failure.node}. This is not your code's fault.`,
+    ),
+    `    ${failure.reason}`,
+    `    ${options.kitFailureAdvice ?? 'Update the kit, or grade with a Node line it supports.'}`,
+    '',
+    `${paint.bold('Score')} –/${possible}   ${paint.dim('(not graded)')}`,
+    `0 passed, 0 failed, ${notGraded} not graded`,
+  ];
 }
 
 function renderCheck(

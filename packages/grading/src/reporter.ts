@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/node';
 import type { FailureDetails } from './failure.ts';
+import { kitFailureIn } from './kit-failure.ts';
 import type {} from './meta.ts';
 import { type CheckResult, type GradeRun, parsePointsTag } from './results.ts';
 
@@ -51,6 +52,7 @@ export class GradeReporter implements Reporter {
     } else if (result.state === 'failed') {
       check.state = 'failed';
       check.failure = meta?.failure ?? fromErrors(result.errors ?? []);
+      for (const error of result.errors ?? []) this.#noteKitFailure(error);
     }
     this.#write();
   }
@@ -61,17 +63,24 @@ export class GradeReporter implements Reporter {
   ): void {
     for (const testModule of testModules) {
       for (const error of testModule.errors()) {
+        this.#noteKitFailure(error);
         this.#run.errors.push(
           `${relative(process.cwd(), testModule.moduleId)} could not run: ${error.message}`,
         );
       }
     }
     for (const error of unhandledErrors) {
+      this.#noteKitFailure(error);
       this.#run.errors.push(
         `An error escaped every check (often a promise rejected with nobody awaiting it): ${error.name ?? 'Error'}: ${error.message}`,
       );
     }
     this.#write();
+  }
+
+  /** A refusal of the sandbox to the grader itself voids the grade: the kit failed, not the learner. */
+  #noteKitFailure(error: SerializedError): void {
+    this.#run.kitFailure ??= kitFailureIn(error);
   }
 
   #write(): void {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FailureDetails, Figure } from './failure.ts';
+import { type KitFailure, NOT_GRADED_EXIT_CODE } from './kit-failure.ts';
 
 /** A check's state in a grade: `not-run` when the run ended before reaching it. */
 export type CheckState = 'passed' | 'failed' | 'not-run';
@@ -35,6 +36,8 @@ export interface GradeRun {
   /** Errors outside any check: a grader file that failed to load, an unhandled rejection. */
   errors: string[];
   interruption?: Interruption | undefined;
+  /** Set when the kit itself could not grade: every check is then not graded, none failed. */
+  kitFailure?: KitFailure | undefined;
   durationMs: number;
 }
 
@@ -57,14 +60,23 @@ export interface Score {
   readonly possible: number;
   readonly passed: number;
   readonly failed: number;
+  /** Checks the kit could not grade (see {@link GradeRun.kitFailure}); 0 otherwise. */
+  readonly notGraded: number;
 }
 
-/** Points and counts of a run; a check that did not run counts as failed. */
+/**
+ * Points and counts of a run; a check that did not run counts as failed,
+ * unless the kit failed: then nothing is graded, and nothing counts as failed.
+ */
 export function score(run: GradeRun): Score {
   let earned = 0;
   let possible = 0;
   let passed = 0;
   let failed = 0;
+  if (run.kitFailure) {
+    for (const check of run.checks) possible += check.points;
+    return { earned, possible, passed, failed, notGraded: run.checks.length };
+  }
   for (const check of run.checks) {
     possible += check.points;
     if (check.state === 'passed') {
@@ -74,13 +86,21 @@ export function score(run: GradeRun): Score {
       failed += 1;
     }
   }
-  return { earned, possible, passed, failed };
+  return { earned, possible, passed, failed, notGraded: 0 };
 }
 
 /** A run earns a pass only when every check passed and nothing else went wrong. */
 export function isPerfect(run: GradeRun): boolean {
   const { failed, passed } = score(run);
-  return failed === 0 && passed > 0 && run.errors.length === 0 && !run.interruption;
+  return (
+    failed === 0 && passed > 0 && run.errors.length === 0 && !run.interruption && !run.kitFailure
+  );
+}
+
+/** The exit code of a grade of several runs: 0 all perfect, 3 the kit failed on one, 1 otherwise. */
+export function exitCodeOf(runs: readonly GradeRun[]): number {
+  if (runs.some((run) => run.kitFailure)) return NOT_GRADED_EXIT_CODE;
+  return runs.every(isPerfect) ? 0 : 1;
 }
 
 const figureSchema = z.object({
@@ -123,6 +143,7 @@ export const gradeRunSchema = z.object({
       afterMs: z.number(),
     })
     .optional(),
+  kitFailure: z.object({ node: z.string(), reason: z.string() }).optional(),
   durationMs: z.number(),
 }) satisfies z.ZodType<GradeRun>;
 

@@ -1,5 +1,12 @@
 import { expect, test } from 'vitest';
-import { type GradeRun, isPerfect, parsePointsTag, score, withPointsTag } from '../src/results.ts';
+import {
+  exitCodeOf,
+  type GradeRun,
+  isPerfect,
+  parsePointsTag,
+  score,
+  withPointsTag,
+} from '../src/results.ts';
 
 test('points survive the round trip through a test name', () => {
   expect(withPointsTag('runAll keeps the order', 1)).toBe('runAll keeps the order (1 pt)');
@@ -27,6 +34,7 @@ test('the score counts points of passed checks; a check not run counts as failed
     possible: 6,
     passed: 1,
     failed: 2,
+    notGraded: 0,
   });
 });
 
@@ -38,4 +46,16 @@ test('a run is perfect only when every check passed and nothing else went wrong'
   expect(isPerfect({ ...run(['passed']), interruption: { kind: 'stalled', afterMs: 1 } })).toBe(
     false,
   );
+});
+
+test('a run the kit could not grade fails no check and exits "not graded", whatever else failed', () => {
+  const kitFailed = {
+    ...run(['failed', 'not-run']),
+    kitFailure: { node: 'v26.12.1', reason: 'the sandbox refused Net' },
+  };
+  expect(score(kitFailed)).toEqual({ earned: 0, possible: 3, passed: 0, failed: 0, notGraded: 2 });
+  expect(isPerfect(kitFailed)).toBe(false);
+  expect(exitCodeOf([run(['passed']), kitFailed])).toBe(3);
+  expect(exitCodeOf([run(['passed']), run(['failed'])])).toBe(1);
+  expect(exitCodeOf([run(['passed'])])).toBe(0);
 });

@@ -4,7 +4,15 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+/** What a run the kit could not grade says on each of its checks. */
+function kitFailureText(run: GradeRun): string | undefined {
+  const failure = run.kitFailure;
+  return failure && `not graded: the kit failed on Node ${failure.node}: ${failure.reason}`;
+}
+
 function failureText(run: GradeRun, name: string): string {
+  const kitFailure = kitFailureText(run);
+  if (kitFailure) return kitFailure;
   const check = run.checks.find((candidate) => candidate.name === name);
   const failure = check?.failure;
   if (!failure) return check?.state === 'not-run' ? 'not run: the run ended before this check' : '';
@@ -28,16 +36,19 @@ export function toJson(runs: readonly GradeRun[]): string {
 /** JUnit XML, one test suite per exercise and one test case per check. */
 export function toJunit(runs: readonly GradeRun[]): string {
   const suites = runs.map((run) => {
-    const { failed } = score(run);
+    const { failed, notGraded } = score(run);
     const cases = run.checks.map((check) => {
       const time = ((check.durationMs ?? 0) / 1000).toFixed(3);
       const open = `    <testcase classname="${escapeXml(run.exercise)}" name="${escapeXml(check.name)}" time="${time}">`;
+      const kitFailure = kitFailureText(run);
+      if (kitFailure)
+        return `${open}\n      <skipped message="${escapeXml(kitFailure)}"/>\n    </testcase>`;
       if (check.state === 'passed') return `${open}</testcase>`;
       const message = check.failure?.measured ?? 'not run';
       return `${open}\n      <failure message="${escapeXml(message)}">${escapeXml(failureText(run, check.name))}</failure>\n    </testcase>`;
     });
     return [
-      `  <testsuite name="${escapeXml(run.exercise)}" tests="${run.checks.length}" failures="${failed}" time="${(run.durationMs / 1000).toFixed(3)}">`,
+      `  <testsuite name="${escapeXml(run.exercise)}" tests="${run.checks.length}" failures="${failed}" skipped="${notGraded}" time="${(run.durationMs / 1000).toFixed(3)}">`,
       ...cases,
       '  </testsuite>',
     ].join('\n');
@@ -56,14 +67,18 @@ export function toClassroom(runs: readonly GradeRun[]): string {
   const tests = runs.flatMap((run) =>
     run.checks.map((check) => ({
       name: `${run.exercise}: ${check.name}`,
-      status: check.state === 'passed' ? 'pass' : 'fail',
-      score: check.state === 'passed' ? check.points : 0,
+      status: run.kitFailure ? 'error' : check.state === 'passed' ? 'pass' : 'fail',
+      score: check.state === 'passed' && !run.kitFailure ? check.points : 0,
       max_score: check.points,
       message: failureText(run, check.name),
     })),
   );
   const maxScore = tests.reduce((sum, test) => sum + test.max_score, 0);
-  const status = tests.every((test) => test.status === 'pass') ? 'pass' : 'fail';
+  const status = tests.some((test) => test.status === 'error')
+    ? 'error'
+    : tests.every((test) => test.status === 'pass')
+      ? 'pass'
+      : 'fail';
   return JSON.stringify({ version: 1, status, max_score: maxScore, tests });
 }
 
@@ -72,12 +87,14 @@ export function toStepSummary(runs: readonly GradeRun[]): string {
   const lines = ['| exercise | check | points | measured |', '| --- | --- | --- | --- |'];
   for (const run of runs) {
     for (const check of run.checks) {
-      const mark = check.state === 'passed' ? '✅' : '❌';
-      const earned = check.state === 'passed' ? check.points : 0;
-      const measured = (check.failure?.measured ?? check.figures[0]?.measured ?? '').replace(
-        /\|/g,
-        '\\|',
-      );
+      const mark = run.kitFailure ? '⚠️ not graded:' : check.state === 'passed' ? '✅' : '❌';
+      const earned = check.state === 'passed' && !run.kitFailure ? check.points : 0;
+      const measured = (
+        kitFailureText(run) ??
+        check.failure?.measured ??
+        check.figures[0]?.measured ??
+        ''
+      ).replace(/\|/g, '\\|');
       lines.push(
         `| ${run.exercise} | ${mark} ${check.name} | ${earned}/${check.points} | ${measured} |`,
       );
@@ -85,6 +102,8 @@ export function toStepSummary(runs: readonly GradeRun[]): string {
   }
   const totals = runs.map((run) => {
     const { earned, possible } = score(run);
+    if (run.kitFailure)
+      return `**${run.exercise}**: not graded (the kit failed on Node ${run.kitFailure.node})`;
     return `**${run.exercise}**: ${earned}/${possible}`;
   });
   return [`## Grades`, '', totals.join(' · '), '', ...lines, ''].join('\n');

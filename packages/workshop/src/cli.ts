@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { NOT_GRADED_EXIT_CODE } from '@kit/grading/kit-failure';
 import {
   classTargets,
   gradeClass,
@@ -9,6 +11,7 @@ import {
 import { compareFolders } from './commands/compare.ts';
 import { gradeForCi } from './commands/grade.ts';
 import { showHint } from './commands/hint.ts';
+import { checkNodeLine } from './commands/node-line.ts';
 import { resetExercise } from './commands/reset.ts';
 import { selfCheck } from './commands/self-check.ts';
 import { serveExercise } from './commands/serve.ts';
@@ -39,7 +42,10 @@ const USAGE = `Usage: pnpm <command> [exercise] [options]
       --json / --csv / --markdown <file>   the table as JSON (for merging), CSV or Markdown
   pnpm grade merge <json…>           join the shards' JSON into one table (--csv, --markdown, --json)
 
+  pnpm test --scores <file>          maintainers: the self-check, writing each solution's and starter's grade
   pnpm workshop self-check [ex…]     maintainers: the self-check of some exercises only (no package tests)
+  pnpm workshop node-line --against <file>   maintainers: on this Node, every solution passes and every
+                                     starter scores as in <file> (what CI runs on each supported Node line)
   pnpm manifest                      maintainers: record the graders' and toolkit's hashes after changing them
 
 An exercise is named by its number (03 or 3), its folder name or its slug.`;
@@ -69,6 +75,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       csv: { type: 'string' },
       markdown: { type: 'string' },
       port: { type: 'string' },
+      scores: { type: 'string' },
+      against: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -88,7 +96,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       return showHome(root, exercises);
     case 'test':
       if (names.length === 0 && !values.solution && !values.target && !values.watch) {
-        return selfCheck(root, exercises);
+        return selfCheck(root, exercises, {
+          packages: true,
+          scoresFile: values.scores && resolve(cwd, values.scores),
+        });
       }
       if (names.length === 0)
         throw new UsageError('Name the exercise to grade, e.g. pnpm test 01 --solution');
@@ -133,7 +144,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           cwd,
         );
         writeClassGrade(grade, outputs);
-        return 0;
+        return grade.rows.some((row) => row.run?.kitFailure) ? NOT_GRADED_EXIT_CODE : 0;
       }
       return gradeForCi({
         exercises: names.length > 0 ? named() : exercises,
@@ -148,6 +159,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       return selfCheck(root, names.length > 0 ? named() : exercises, {
         packages: names.length === 0,
       });
+    case 'node-line':
+      if (!values.against)
+        throw new UsageError(
+          'Name the scores to compare with: pnpm workshop node-line --against scores.json (written by pnpm test --scores scores.json on another Node)',
+        );
+      return checkNodeLine(names.length > 0 ? named() : exercises, resolve(cwd, values.against));
     case 'manifest':
       console.log(
         `${MANIFEST_FILE}: ${writeManifest(root)} files of the graders and toolkit hashed.`,

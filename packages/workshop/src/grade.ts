@@ -9,6 +9,7 @@ import {
   SOURCE_DIR_ENV,
   WRITABLE_DIR_ENV,
 } from '@kit/grading/env';
+import { sandboxPreflight } from '@kit/grading/preflight';
 import { type GradeRun, gradeRunSchema, parseJsonFile } from '@kit/grading/results';
 import { runWatched } from '@kit/grading/watchdog';
 import { completeRun, readCatalog } from './catalog.ts';
@@ -69,6 +70,12 @@ async function gradeUnverified(request: GradeRequest): Promise<GradeRun> {
     const sourceDir = copy?.srcDir ?? join(request.folder, 'src');
     if (copy) request.edit?.(copy.srcDir);
     const started = Date.now();
+    // A sandbox this Node refuses is the kit's failure: nothing is graded, nobody is blamed.
+    const kitFailure = await sandboxPreflight(scratch);
+    if (kitFailure) {
+      const source = relativeToCwd(request.folder);
+      return { exercise: exercise.name, source, checks: [], errors: [], kitFailure, durationMs: 0 };
+    }
     const graderFiles = readdirSync(join(exercise.dir, 'test')).filter((file) =>
       file.endsWith('.grader.test.ts'),
     );
@@ -92,6 +99,7 @@ async function gradeUnverified(request: GradeRequest): Promise<GradeRun> {
       run.checks.push(...part.checks);
       run.errors.push(...part.errors);
       run.interruption ??= part.interruption;
+      run.kitFailure ??= part.kitFailure;
       const reached = new Set(run.checks.map((check) => check.file));
       const unreached = part.interruption ? remaining.filter((file) => !reached.has(file)) : [];
       // Without a check to blame, the file that stopped is unknown: running the rest again could stop again.

@@ -33,7 +33,7 @@ const run: GradeRun = {
 
 test('JSON carries every check and the score', () => {
   const [parsed] = JSON.parse(toJson([run]));
-  expect(parsed.score).toEqual({ earned: 1, possible: 4, passed: 1, failed: 1 });
+  expect(parsed.score).toEqual({ earned: 1, possible: 4, passed: 1, failed: 1, notGraded: 0 });
   expect(parsed.checks).toHaveLength(2);
 });
 
@@ -55,5 +55,23 @@ test('the step summary is a Markdown table with the totals', () => {
   expect(summary).toContain('**exercise-01-concurrent-awaits**: 1/4');
   expect(summary).toContain(
     '| exercise-01-concurrent-awaits | ❌ runAll <starts> at once | 0/3 | peak tasks in flight: 1 |',
+  );
+});
+
+test('a run the kit could not grade is "not graded" in every format, never a failure of the learner', () => {
+  const kitFailed: GradeRun = {
+    ...run,
+    kitFailure: { node: 'v26.12.1', reason: 'a sandboxed process could not listen on loopback' },
+  };
+  expect(JSON.parse(toJson([kitFailed]))[0].score).toMatchObject({ failed: 0, notGraded: 2 });
+  const xml = toJunit([kitFailed]);
+  expect(xml).toContain('failures="0" skipped="2"');
+  expect(xml).toContain('<skipped message="not graded: the kit failed on Node v26.12.1');
+  expect(xml).not.toContain('<failure');
+  const classroom = JSON.parse(toClassroom([kitFailed]));
+  expect(classroom.status).toBe('error');
+  expect(classroom.tests[0]).toMatchObject({ status: 'error', score: 0 });
+  expect(toStepSummary([kitFailed])).toContain(
+    '**exercise-01-concurrent-awaits**: not graded (the kit failed on Node v26.12.1)',
   );
 });

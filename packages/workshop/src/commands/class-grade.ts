@@ -96,7 +96,11 @@ export async function gradeClass(
     const run = await gradeFolder({ exercise, folder, copy: true });
     rows.push({ submission: target, folder, run });
     const { earned, possible } = score(run);
-    process.stderr.write(` ${earned}/${possible} (${(run.durationMs / 1000).toFixed(1)} s)\n`);
+    process.stderr.write(
+      run.kitFailure
+        ? ` not graded: the kit failed on Node ${run.kitFailure.node}: ${run.kitFailure.reason}\n`
+        : ` ${earned}/${possible} (${(run.durationMs / 1000).toFixed(1)} s)\n`,
+    );
   }
   return { exercise: exercise.name, checks: [...readCatalog(exercise).checks], rows };
 }
@@ -124,7 +128,7 @@ interface Cell {
 
 function cellOf(run: GradeRun | undefined, name: string): Cell {
   const check = run?.checks.find((candidate) => candidate.name === name);
-  if (!check) return { mark: '–', earned: 0 };
+  if (!check || run?.kitFailure) return { mark: '–', earned: 0 };
   const earned = check.state === 'passed' ? check.points : 0;
   return { mark: check.state === 'passed' ? '✓' : check.state === 'failed' ? '✗' : '○', earned };
 }
@@ -133,11 +137,13 @@ function totalOf(grade: ClassGrade, row: Row): { earned: number; possible: numbe
   const possible = grade.checks.reduce((sum, check) => sum + check.points, 0);
   if (!row.run) return { earned: 0, possible, note: row.problem ?? 'not graded' };
   const { earned } = score(row.run);
-  const note = row.run.interruption
-    ? 'stopped by the watchdog'
-    : row.run.errors.length > 0
-      ? (row.run.errors[0]?.split('\n')[0] ?? '')
-      : '';
+  const note = row.run.kitFailure
+    ? `not graded: the kit failed on Node ${row.run.kitFailure.node}`
+    : row.run.interruption
+      ? 'stopped by the watchdog'
+      : row.run.errors.length > 0
+        ? (row.run.errors[0]?.split('\n')[0] ?? '')
+        : '';
   return { earned, possible, note };
 }
 

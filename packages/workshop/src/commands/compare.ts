@@ -46,11 +46,13 @@ export async function compareFolders(
   }
   const totals = runs.map((run) => {
     const { earned, possible } = score(run);
-    const note = run.interruption
-      ? ' (stopped by the watchdog)'
-      : run.errors.length > 0
-        ? ' (errors)'
-        : '';
+    const note = run.kitFailure
+      ? ` (not graded: the kit failed on Node ${run.kitFailure.node})`
+      : run.interruption
+        ? ' (stopped by the watchdog)'
+        : run.errors.length > 0
+          ? ' (errors)'
+          : '';
     return `${earned}/${possible}${note}`.padEnd(columnWidth);
   });
   console.log(`${bold('Score'.padEnd(width))}  ${totals.join('  ')}`);

@@ -1,7 +1,7 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderReport } from '@kit/grading/report';
-import { type GradeRun, isPerfect } from '@kit/grading/results';
+import { exitCodeOf, type GradeRun } from '@kit/grading/results';
 import { toClassroom, toJson, toJunit, toStepSummary } from '../ci-reports.ts';
 import { chooseSources } from '../folders.ts';
 import { gradeFolder } from '../grade.ts';
@@ -36,5 +36,5 @@ export async function gradeForCi(options: CiGradeOptions): Promise<number> {
   if (options.classroom) writeFileSync(resolve(options.cwd, options.classroom), toClassroom(runs));
   if (process.env.GITHUB_STEP_SUMMARY)
     appendFileSync(process.env.GITHUB_STEP_SUMMARY, toStepSummary(runs));
-  return runs.every(isPerfect) ? 0 : 1;
+  return exitCodeOf(runs);
 }

@@ -9,24 +9,13 @@ import { gradeFolder } from '../grade.ts';
 import { hostileVariants } from '../hostile.ts';
 import type { Exercise } from '../kit.ts';
 import { isVoid, MANIFEST_FILE, manifestDifferences } from '../manifest.ts';
-import { bold, dim, green, red } from '../output.ts';
+import { type LineScores, summarize, writeLineScores } from '../node-line.ts';
+import { bold, dim } from '../output.ts';
+import { seconds, type Tally, verdict } from '../tally.ts';
 import { applyVariant, readVariantsFile, type Variant } from '../variants.ts';
-
-interface Tally {
-  passed: number;
-  failed: number;
-}
-
-function verdict(tally: Tally, ok: boolean, text: string, detail?: string): void {
-  if (ok) tally.passed += 1;
-  else tally.failed += 1;
-  console.log(`  ${ok ? green('✓') : red('✗')} ${text}`);
-  if (!ok && detail) console.log(detail.replace(/^/gm, '      '));
-}
 
 const notPassing = (run: GradeRun) =>
   run.checks.filter((check) => check.state !== 'passed').map((check) => check.name);
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /**
  * How many grading runs of the self-check share the machine: the cores, at
@@ -67,8 +56,13 @@ async function mapWithLimit<T, R>(
 export async function selfCheck(
   root: string,
   exercises: readonly Exercise[],
-  options: { readonly packages: boolean } = { packages: true },
+  options: {
+    readonly packages: boolean;
+    /** Where to write the solutions' and starters' grades, for `pnpm workshop node-line --against`. */
+    readonly scoresFile?: string | undefined;
+  } = { packages: true },
 ): Promise<number> {
+  const scores: LineScores['exercises'] = {};
   const tally: Tally = { passed: 0, failed: 0 };
   const started = Date.now();
   // Everything this run and its children put in the temp folder lands here, to be found.
@@ -93,7 +87,7 @@ export async function selfCheck(
   for (const exercise of exercises) {
     console.log(`\n${bold(exercise.name)}`);
     const exerciseStarted = Date.now();
-    await checkExercise(exercise, tally);
+    await checkExercise(exercise, tally, scores);
     times.push([exercise.name, Date.now() - exerciseStarted]);
   }
 
@@ -114,6 +108,7 @@ export async function selfCheck(
   );
   removeTempRoot();
   process.off('exit', removeTempRoot);
+  if (options.scoresFile) writeLineScores(options.scoresFile, scores);
 
   console.log(`\n${bold('Times')}`);
   for (const [name, ms] of times) console.log(`  ${name.padEnd(40)} ${seconds(ms).padStart(7)}`);
@@ -174,7 +169,11 @@ function gitStatus(root: string): string {
   return status.status === 0 ? status.stdout.trim() : '(not a git checkout)';
 }
 
-async function checkExercise(exercise: Exercise, tally: Tally): Promise<void> {
+async function checkExercise(
+  exercise: Exercise,
+  tally: Tally,
+  scores: LineScores['exercises'],
+): Promise<void> {
   const solution = await gradeFolder({ exercise, folder: exercise.solutionDir, copy: false });
   const { earned, possible, passed } = score(solution);
   verdict(
@@ -212,6 +211,7 @@ async function checkExercise(exercise: Exercise, tally: Tally): Promise<void> {
         : gradeFolder({ exercise, folder: exercise.dir, copy: false }),
   );
   if (!starter) throw new Error('the starter was not graded');
+  scores[exercise.name] = { solution: summarize(solution), starter: summarize(starter) };
   const hostileRuns = await mapWithLimit(hostile, SELF_CHECK_JOBS, gradeVariant);
 
   const starterFails = notPassing(starter);

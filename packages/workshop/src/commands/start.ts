@@ -1,3 +1,4 @@
+import { supportedRange } from '../../bin/node-support.mjs';
 import type { Exercise } from '../kit.ts';
 import { bold, dim, green, yellow } from '../output.ts';
 import { readState } from '../state.ts';
@@ -13,10 +14,10 @@ export function showHome(root: string, exercises: readonly Exercise[]): number {
 
   console.log(bold('Async Node.js workshop'));
   console.log(
-    dim(
-      'Concurrency, streaming and the event loop on Node.js and NestJS, graded by measurement.\n',
-    ),
+    dim('Concurrency, streaming and the event loop on Node.js and NestJS, graded by measurement.'),
   );
+  console.log(dim(`Running on Node ${process.version}; the kit supports ${supportedRange()}.\n`));
+  const titleWidth = Math.max(...exercises.map((exercise) => exercise.title.length));
   for (const exercise of exercises) {
     const grade = grades[exercise.name];
     const status = !grade
@@ -27,7 +28,7 @@ export function showHome(root: string, exercises: readonly Exercise[]): number {
             `${grade.earned}/${grade.possible}, ${grade.failed} check${grade.failed === 1 ? '' : 's'} to go`,
           );
     const marker = exercise === next ? yellow('→') : ' ';
-    console.log(`${marker} ${exercise.id}  ${exercise.title.padEnd(40)} ${status}`);
+    console.log(`${marker} ${exercise.id}  ${exercise.title.padEnd(titleWidth)} ${status}`);
   }
   console.log('');
   if (next) {

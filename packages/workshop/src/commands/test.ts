@@ -1,7 +1,7 @@
 import { watch } from 'node:fs';
 import { join } from 'node:path';
 import { renderReport } from '@kit/grading/report';
-import { isPerfect } from '@kit/grading/results';
+import { exitCodeOf, type GradeRun } from '@kit/grading/results';
 import { chooseSources, type FolderChoice, type Source } from '../folders.ts';
 import { gradeFolder } from '../grade.ts';
 import type { Exercise } from '../kit.ts';
@@ -18,9 +18,9 @@ export interface TestOptions extends FolderChoice {
 export async function gradeExercises(options: TestOptions): Promise<number> {
   const sources = chooseSources(options.exercises, options);
   const once = async () => {
-    let allPerfect = true;
-    for (const source of sources) allPerfect = (await gradeOne(source, options)) && allPerfect;
-    return allPerfect ? 0 : 1;
+    const runs: GradeRun[] = [];
+    for (const source of sources) runs.push(await gradeOne(source, options));
+    return exitCodeOf(runs);
   };
   if (!options.watch) return once();
   await watchAndGrade(sources, once);
@@ -30,13 +30,14 @@ export async function gradeExercises(options: TestOptions): Promise<number> {
 async function gradeOne(
   { exercise, folder, isTarget }: Source,
   options: TestOptions,
-): Promise<boolean> {
+): Promise<GradeRun> {
   const run = await gradeFolder({ exercise, folder, copy: isTarget });
   console.log(renderReport(run, reportOptions(exercise)));
-  // The home screen shows the learner's own progress, not the solution's or a student's.
-  if (!options.solution && !isTarget) recordGrade(options.root, exercise.name, run);
+  // The home screen shows the learner's own progress (not the solution's, a student's, or a kit failure).
+  if (!options.solution && !isTarget && !run.kitFailure)
+    recordGrade(options.root, exercise.name, run);
   console.log('');
-  return isPerfect(run);
+  return run;
 }
 
 async function watchAndGrade(

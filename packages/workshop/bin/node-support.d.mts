@@ -1,0 +1,3 @@
+export function supportedRange(): string;
+export function howToGetNode(): string;
+export function unsupportedHere(version?: string, platform?: string): string | undefined;
