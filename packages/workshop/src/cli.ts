@@ -158,6 +158,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'self-check':
       return selfCheck(root, names.length > 0 ? named() : exercises, {
         packages: names.length === 0,
+        scoresFile: values.scores && resolve(cwd, values.scores),
       });
     case 'node-line':
       if (!values.against)
