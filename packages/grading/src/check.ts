@@ -3,6 +3,7 @@ import { within } from '@kit/measure';
 import { test } from 'vitest';
 import { SOURCE_DIR_ENV } from './env.ts';
 import { collectFiguresInto, GradingFailure, show } from './failure.ts';
+import { changedBuiltIn } from './freeze.ts';
 import type { CheckMeta } from './meta.ts';
 import { withPointsTag } from './results.ts';
 
@@ -73,12 +74,28 @@ export function explainUnexpected(
   error: unknown,
   options: Pick<CheckOptions, 'hint'>,
 ): GradingFailure {
+  const builtIn = changedBuiltInFailure(error);
+  if (builtIn) return builtIn;
   return new GradingFailure({
     measured: `your code threw ${show(error)}`,
     expected: 'no error: the check calls your code as the exercise describes',
     meaning:
       'An error the check did not expect. Read its message; the line it names is in your code.',
     hint: options.hint,
+    location: learnerFrame(error),
+  });
+}
+
+/** Graded code that tried to change a frozen built-in (see freeze.ts) is told so, in those words. */
+function changedBuiltInFailure(error: unknown): GradingFailure | undefined {
+  const builtIn = changedBuiltIn(error);
+  if (!builtIn) return undefined;
+  return new GradingFailure({
+    measured: `your code replaced ${builtIn}: graded code may not change JavaScript's built-ins`,
+    expected:
+      "JavaScript's built-ins (Math, Array.prototype, Object, JSON, Map, Promise, …) as they are",
+    meaning:
+      'The grader measures your code with the same built-ins your code runs with, so they are frozen before it loads, and a change to one fails. Remove the line that assigns to it; to change how something behaves, write your own function instead.',
     location: learnerFrame(error),
   });
 }
@@ -127,13 +144,16 @@ export function learnerModule<T extends object>(
         return module;
       },
       (error: unknown) => {
-        throw new GradingFailure({
-          measured: `${path} could not be loaded: ${show(error)}`,
-          expected: `${path} loads without errors`,
-          meaning:
-            'The grader could not import your code, so no check could run it. Fix the error it names first.',
-          location: learnerFrame(error),
-        });
+        throw (
+          changedBuiltInFailure(error) ??
+          new GradingFailure({
+            measured: `${path} could not be loaded: ${show(error)}`,
+            expected: `${path} loads without errors`,
+            meaning:
+              'The grader could not import your code, so no check could run it. Fix the error it names first.',
+            location: learnerFrame(error),
+          })
+        );
       },
     );
     return loaded;

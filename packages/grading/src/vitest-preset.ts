@@ -6,6 +6,7 @@ import { EXERCISE_ENV, RESULT_FILE_ENV, SOURCE_DIR_ENV, WRITABLE_DIR_ENV } from 
 import { GradeReporter } from './reporter.ts';
 import { sandboxFlags } from './sandbox.ts';
 
+const lockdownFile = fileURLToPath(new URL('./lockdown.ts', import.meta.url));
 const setupFile = fileURLToPath(new URL('./setup.ts', import.meta.url));
 
 /**
@@ -32,7 +33,8 @@ export function defineGraderConfig(
       alias: [{ find: /^#exercise\/(.*)$/, replacement: `${sourceDir}/$1` }],
     },
     test: {
-      setupFiles: [setupFile],
+      // The built-ins are frozen first, then the toolkit takes its copies of the other globals.
+      setupFiles: [lockdownFile, setupFile],
       // Runs in Vitest's main process, outside the sandbox: the place to start helper processes.
       ...(options.globalSetup ? { globalSetup: [join(exerciseDir, options.globalSetup)] } : {}),
       // Graded by the workshop CLI, the code under test may write only to the run's sandbox.

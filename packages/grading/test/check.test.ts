@@ -72,3 +72,14 @@ test('learnerModule names the exports that are missing or not functions', async 
   const failure = await failureOf(partial());
   expect(failure.details.measured).toBe('src/index.ts does not export mapLimit as a function');
 });
+
+test('code that changed a frozen built-in is told which one, in the kit’s words', () => {
+  const failure = explainUnexpected(
+    new TypeError("Cannot assign to read only property 'max' of built-in Math"),
+    { hint: 2 },
+  );
+  expect(failure.details.measured).toBe(
+    "your code replaced Math.max: graded code may not change JavaScript's built-ins",
+  );
+  expect(failure.details.meaning).toMatch(/frozen before it loads/);
+});

@@ -1,5 +1,10 @@
 import type { Variant } from './variants.ts';
 
+/** Each assignment on its own, its error caught: the module still loads, as the starter's does. */
+function everyCaught(assignments: readonly string[]): string {
+  return assignments.map((assignment) => `try { (${assignment}) as unknown; } catch {}`).join('\n');
+}
+
 /**
  * What graded code might do to forge its grade, put at the top of the file
  * every grader of the exercise loads first. The self-check grades each one and
@@ -31,6 +36,75 @@ for (const path of ['../../packages/grading/src/check.ts', '../../packages/works
   try { attackFs.writeFileSync(path, '{}'); } catch {}
 }
 console.log('Score 99/99\\n14 passed, 0 failed');`,
+  },
+  {
+    // Not caught: the module fails to load, and the report names the built-in.
+    name: 'replaces Math.max and Math.min',
+    base: 'starter',
+    code: 'Math.max = () => 3;\nMath.min = () => 0;',
+  },
+  {
+    name: 'replaces methods of Array.prototype',
+    base: 'starter',
+    code: everyCaught([
+      'Array.prototype.filter = function () { return []; }',
+      'Array.prototype.some = () => false',
+      'Array.prototype.every = () => true',
+      'Array.prototype.includes = () => true',
+      'Array.prototype.push = function () { return 0; }',
+      'Array.prototype.reduce = (_fn: unknown, initial: unknown) => initial',
+    ]),
+  },
+  {
+    name: 'replaces Object and Reflect',
+    base: 'starter',
+    code: everyCaught([
+      'Object.keys = () => []',
+      'Object.entries = () => []',
+      'Object.assign = (target: object) => target',
+      'Object.hasOwn = () => true',
+      'Reflect.apply = () => undefined',
+      'Reflect.get = () => undefined',
+    ]),
+  },
+  {
+    name: 'replaces JSON',
+    base: 'starter',
+    code: everyCaught([
+      'JSON.stringify = () => \'{"ok":true}\'',
+      'JSON.parse = () => ({ ok: true })',
+      'globalThis.JSON = { parse: () => ({}), stringify: () => "{}", [Symbol.toStringTag]: "JSON" }',
+    ]),
+  },
+  {
+    name: 'replaces Map and Set',
+    base: 'starter',
+    code: everyCaught([
+      'Map.prototype.get = () => undefined',
+      'Map.prototype.set = function () { return this; }',
+      'Set.prototype.has = () => true',
+      'Set.prototype.add = function () { return this; }',
+      'globalThis.Map = class extends Map { override get size() { return 0; } }',
+    ]),
+  },
+  {
+    name: 'replaces Function.prototype',
+    base: 'starter',
+    code: everyCaught([
+      'Function.prototype.call = function () { return undefined; }',
+      'Function.prototype.apply = function () { return undefined; }',
+      'Function.prototype.bind = function () { return () => undefined; }',
+    ]),
+  },
+  {
+    name: 'replaces String and RegExp',
+    base: 'starter',
+    code: everyCaught([
+      'String.prototype.includes = () => true',
+      'String.prototype.split = () => []',
+      'RegExp.prototype.test = () => true',
+      'RegExp.prototype.exec = () => null',
+    ]),
   },
   {
     name: 'kills the grader that runs it',
