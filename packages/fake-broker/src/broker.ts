@@ -191,9 +191,17 @@ export class Broker {
 
   private settle(delivery: Delivery, verb: string): Consumer {
     const consumer = this.owners.get(delivery.id);
-    if (!consumer?.unsettled.has(delivery.id)) {
+    const stored = consumer?.unsettled.get(delivery.id);
+    // A delivery is this consumer's, and this time's: a late settle from a consumer that closed
+    // (or of an earlier delivery of the same message) must not settle another's, as in AMQP.
+    if (
+      !consumer ||
+      !stored ||
+      consumer.tag !== delivery.consumerTag ||
+      stored.deliveries !== delivery.deliveryCount
+    ) {
       throw new Error(
-        `cannot ${verb} message ${delivery.id}: it was already settled, or given back when its consumer closed`,
+        `cannot ${verb} message ${delivery.id} (delivery ${delivery.deliveryCount} to ${delivery.consumerTag}): it was already settled, or given back when its consumer closed`,
       );
     }
     consumer.unsettled.delete(delivery.id);

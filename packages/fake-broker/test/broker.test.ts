@@ -133,3 +133,35 @@ test('a cancelled consumer gets nothing more, but may settle what it holds', asy
   expect(held).toHaveLength(1);
   expect(broker.stats('q')).toEqual({ ready: 2, unacked: 0, deadLettered: 0 });
 });
+
+test('a late ack from a consumer that closed does not settle the delivery another consumer now holds', async () => {
+  const broker = freshBroker();
+  broker.publish('q', 'order');
+  const first: Delivery[] = [];
+  const closing = broker.consume('q', (delivery) => first.push(delivery), { prefetch: 1 });
+  await nextTurn();
+  closing.close();
+  const second: Delivery[] = [];
+  broker.consume('q', (delivery) => second.push(delivery), { prefetch: 1 });
+  await nextTurn();
+  expect(second.map((delivery) => delivery.deliveryCount)).toEqual([2]);
+  // The same message id, now the second consumer's: the first one's ack is stale.
+  expect(() => broker.ack(first[0] as Delivery)).toThrow(/given back/);
+  expect(broker.stats('q')).toEqual({ ready: 0, unacked: 1, deadLettered: 0 });
+  broker.ack(second[0] as Delivery);
+  expect(broker.stats('q')).toEqual({ ready: 0, unacked: 0, deadLettered: 0 });
+});
+
+test('a settle of an earlier delivery of a message throws once it was redelivered, even to the same consumer', async () => {
+  const broker = freshBroker();
+  broker.publish('q', 'order');
+  const held: Delivery[] = [];
+  broker.consume('q', (delivery) => held.push(delivery), { prefetch: 1 });
+  await nextTurn();
+  broker.nack(held[0] as Delivery, { requeue: true, reason: 'try again' });
+  await nextTurn();
+  expect(held.map((delivery) => delivery.deliveryCount)).toEqual([1, 2]);
+  expect(() => broker.ack(held[0] as Delivery)).toThrow(/already settled/);
+  broker.ack(held[1] as Delivery);
+  expect(broker.stats('q')).toEqual({ ready: 0, unacked: 0, deadLettered: 0 });
+});
