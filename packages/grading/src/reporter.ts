@@ -65,7 +65,7 @@ export class GradeReporter implements Reporter {
       for (const error of testModule.errors()) {
         this.#noteKitFailure(error);
         this.#run.errors.push(
-          `${relative(process.cwd(), testModule.moduleId)} could not run: ${error.message}`,
+          `${relative(process.cwd(), testModule.moduleId)} could not run to its end: ${inKitWords(error.message)}`,
         );
       }
     }
@@ -89,12 +89,19 @@ export class GradeReporter implements Reporter {
   }
 }
 
+/** A test runner's message, said in the kit's words where the kit knows what it means. */
+function inKitWords(message: string): string {
+  const hook = /^Hook timed out in (\d+)ms/.exec(message);
+  if (!hook) return message;
+  return `a set-up or a close the grader waits for (starting your app, closing it, closing a pool, a server or a consumer) did not return within ${Number(hook[1]) / 1000} s.`;
+}
+
 /** Explains a failure that did not come through `check()`, such as a failing hook. */
 function fromErrors(errors: ReadonlyArray<SerializedError>): FailureDetails {
   const first = errors[0];
   return {
     measured: first
-      ? `${first.name ?? 'Error'}: ${first.message}`
+      ? `${first.name ?? 'Error'}: ${inKitWords(first.message)}`
       : 'the check failed without an error',
     expected: 'the check runs to the end',
     meaning:

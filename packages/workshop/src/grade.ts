@@ -12,6 +12,7 @@ import {
 import { sandboxPreflight } from '@kit/grading/preflight';
 import { type GradeRun, gradeRunSchema, parseJsonFile } from '@kit/grading/results';
 import { runWatched } from '@kit/grading/watchdog';
+import { wholeRunCheck } from '@kit/grading/whole-run';
 import { completeRun, readCatalog } from './catalog.ts';
 import { copyIntoExercise } from './folders.ts';
 import { type Exercise, findKitRoot } from './kit.ts';
@@ -112,6 +113,8 @@ async function gradeUnverified(request: GradeRequest): Promise<GradeRun> {
     }
     run.source = relativeToCwd(request.folder);
     run.durationMs = Date.now() - started;
+    // A run of only some grader files (a wrong variant's) judges only those files' checks.
+    if (!request.files) run.checks.push(wholeRunCheck(run));
     return run;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

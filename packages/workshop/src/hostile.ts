@@ -1,3 +1,4 @@
+import { WHOLE_RUN_CHECK } from '@kit/grading/whole-run';
 import type { Variant } from './variants.ts';
 
 /** Each assignment on its own, its error caught: the module still loads, as the starter's does. */
@@ -125,4 +126,22 @@ export function hostileVariants(entry: string): Variant[] {
     failsAll: attack.base === 'solution',
     sameAsBase: attack.base === 'starter',
   }));
+}
+
+/**
+ * The solution of an exercise whose graders load `entry` first, letting a
+ * rejection escape every check: it must lose the whole-run check, so that what
+ * the grader finds outside the checks always costs a point.
+ */
+export function escapingVariant(entry: string): Variant {
+  return {
+    name: 'lets a rejection escape every check',
+    file: entry,
+    base: 'solution',
+    prepend:
+      "setTimeout(() => { void Promise.reject(new Error('a rejection nobody awaits')); }, 10);",
+    fails: [WHOLE_RUN_CHECK],
+    failsAll: false,
+    sameAsBase: false,
+  };
 }

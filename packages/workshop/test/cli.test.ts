@@ -55,8 +55,8 @@ function submission(name: string, body?: string): string {
 test('grades a copy of the solution outside the kit, and a broken copy fails with an explanation', () => {
   const passing = workshop('test', '01', '--target', submission('submission'));
   expect(passing.code).toBe(0);
-  expect(passing.out).toMatch(/Score 26\/26/);
-  expect(passing.out.trim().split('\n').at(-1)).toBe('14 passed, 0 failed');
+  expect(passing.out).toMatch(/Score 27\/27/);
+  expect(passing.out.trim().split('\n').at(-1)).toBe('15 passed, 0 failed');
 
   const failing = workshop('test', '01', '--target', submission('broken', 'return [];'));
   expect(failing.code).toBe(1);
@@ -107,15 +107,15 @@ test('grades a class of five folders into one table, with a row for each that co
   );
   expect(code).toBe(0);
   expect(out).toContain('[5/5] missing');
-  expect(out).toMatch(/alice\s+(✓\s+){14}\s*26\/26/);
-  expect(out).toMatch(/bob\s+.*\s(\d+)\/26/);
+  expect(out).toMatch(/alice\s+(✓\s+){15}\s*27\/27/);
+  expect(out).toMatch(/bob\s+.*\s(\d+)\/27/);
   expect(out).toContain('file.txt is a file, not a folder');
   const csv = readFileSync(join(scratch, 'class.csv'), 'utf8').trim().split('\n');
   expect(csv).toHaveLength(6);
   expect(csv[0]).toMatch(/^submission,runAll resolves with every result in input order \(1\),/);
-  expect(csv[1]).toMatch(/^alice,(1|2|3),.*,26,26,$/);
-  expect(csv[3]).toMatch(/^carol,0,.*,0,26,/);
-  expect(csv[5]).toMatch(/^missing,.*,0,26,missing does not exist/);
+  expect(csv[1]).toMatch(/^alice,(1|2|3),.*,27,27,$/);
+  expect(csv[3]).toMatch(/^carol,0,.*,0,27,/);
+  expect(csv[5]).toMatch(/^missing,.*,0,27,missing does not exist/);
   expect(readFileSync(join(scratch, 'class.md'), 'utf8')).toContain('| alice | ✓ 1 |');
 
   // Shards of the same list cover it exactly once, and merge back into one table.

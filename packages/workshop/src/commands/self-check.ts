@@ -4,9 +4,10 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderReport } from '@kit/grading/report';
 import { type GradeRun, isPerfect, score } from '@kit/grading/results';
+import { WHOLE_RUN_CHECK } from '@kit/grading/whole-run';
 import { catalogDifferences, hintDifferences, readCatalog } from '../catalog.ts';
 import { gradeFolder } from '../grade.ts';
-import { hostileVariants } from '../hostile.ts';
+import { escapingVariant, hostileVariants } from '../hostile.ts';
 import type { Exercise } from '../kit.ts';
 import { isVoid, MANIFEST_FILE, manifestDifferences } from '../manifest.ts';
 import { type LineScores, summarize, writeLineScores } from '../node-line.ts';
@@ -73,6 +74,12 @@ export async function selfCheck(
   process.once('exit', removeTempRoot);
   const treeBefore = gitStatus(root);
 
+  // `pnpm test` with no exercise is every Node developer's habit: say what this is before it runs.
+  console.log(
+    dim(
+      `The kit's own self-check, on Node ${process.version}: ${options.packages ? "the packages' tests, then " : ''}every grader against its solution, its starter and its wrong and hostile variants. It takes minutes (about 15 with all nine exercises on two cores). To grade your own work instead: pnpm test 01 (or any exercise's number).\n`,
+    ),
+  );
   console.log(bold('The kit'));
   const manifest = manifestDifferences(root);
   verdict(
@@ -185,7 +192,8 @@ async function checkExercise(
   const catalog = readCatalog(exercise);
   const differences = catalogDifferences(catalog, solution);
 
-  const { hostileEntry, variants } = readVariantsFile(exercise);
+  const { hostileEntry, variants: written } = readVariantsFile(exercise);
+  const variants = [...written, escapingVariant(hostileEntry)];
   const hostile = hostileVariants(hostileEntry);
   const fileOf = new Map(solution.checks.map((check) => [check.name, check.file]));
   const gradeVariant = (variant: Variant) =>
@@ -195,8 +203,9 @@ async function checkExercise(
       copy: true,
       edit: (srcDir) => applyVariant(variant, srcDir),
       // A wrong solution needs only the grader files of the checks it must fail; an attack gets them all.
+      // The whole-run check is judged on a whole run.
       files:
-        variant.base === 'solution' && !variant.failsAll
+        variant.base === 'solution' && !variant.failsAll && !variant.fails.includes(WHOLE_RUN_CHECK)
           ? [...new Set(variant.fails.map((name) => fileOf.get(name) ?? ''))]
           : undefined,
     });
