@@ -22,7 +22,9 @@ export class PrimesService {
 
   /** One count per item, in order. */
   async countAll(belows: number[], signal?: AbortSignal) {
-    // TODO: run the items at the same time, on different threads.
+    // TODO: run the items at the same time, on different threads. A batch whose items would
+    // not all fit (free threads plus free places in the queue) throws PoolFullError before
+    // any of them runs (hint 4).
     const results: Array<{ below: number; count: number }> = [];
     for (const below of belows) results.push(await this.count(below, signal));
     return results;

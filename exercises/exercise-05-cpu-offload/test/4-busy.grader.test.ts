@@ -33,6 +33,52 @@ check('a full queue answers 503 with Retry-After at once', { points: 2, hint: 4 
 });
 
 check(
+  'a batch that does not fit is refused whole: 503 at once, and none of its items runs',
+  { points: 2, hint: 4 },
+  async () => {
+    const baseUrl = await primesApp();
+    await kitFetch(`${baseUrl}/primes?below=10`); // a first count starts the pool
+    const watch = await watchCounts();
+    // One item more than the threads and the queue hold, on an idle app; each value its own.
+    const belows = Array.from({ length: POOL.threads + POOL.queue + 1 }, (_, i) => 1_000_000 + i);
+    const sentAt = now();
+    const answer = await kitFetch(`${baseUrl}/primes/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ below: belows }),
+    });
+    const answeredIn = now() - sentAt;
+    await answer.arrayBuffer();
+    // An item that ran reports when it ends, about 100 ms of a core each.
+    await reportsArrive(watch, 1, 800);
+    watch.stop();
+    const ran = watch.reports.filter((report) => belows.includes(report.below)).length;
+    expectThat(answer.status === 503 && answer.headers.has('retry-after'), {
+      measured: `a batch of ${belows.length} items on an idle app (${POOL.threads} threads, a queue of ${POOL.queue}) got ${answer.status} after ${Math.round(answeredIn)} ms, and ${ran} of its items ran`,
+      expected: '503 Service Unavailable with a Retry-After header, and none of its items run',
+      meaning: `${belows.length} items cannot all run or wait: ${POOL.threads} threads and ${POOL.queue} places in the queue hold ${POOL.threads + POOL.queue}. A batch taken item by item is refused part-way, and the items it took keep running for a client that was told 503. Count what the whole batch needs before any item starts.`,
+      hint: 4,
+    });
+    expectFigure({
+      label: 'items of the refused batch that ran',
+      measured: ran,
+      equals: 0,
+      meaning:
+        'A refused batch must cost nothing: its client was told to come back later, and nobody reads the answers of items that ran.',
+      hint: 4,
+    });
+    expectFigure({
+      label: 'the 503 came after',
+      measured: answeredIn,
+      unit: 'ms',
+      atMost: 100,
+      meaning: 'Refusing is only useful at once: the client can retry elsewhere or later.',
+      hint: 4,
+    });
+  },
+);
+
+check(
   'a request whose client went away while it waited in the queue never runs',
   { points: 2, hint: 5 },
   async () => {

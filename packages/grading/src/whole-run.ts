@@ -14,7 +14,8 @@ const SAID_ELSEWHERE = /^Not graded, because the run was stopped/;
 
 /**
  * The whole-run check of a finished run: passed when no error escaped any
- * check, every grader file ran to its end, and the watchdog did not stop it.
+ * check, every grader file ran to its end, the watchdog did not stop it, and
+ * some other check passed (code that never loads cannot earn it).
  *
  * @example
  * run.checks.push(wholeRunCheck(run));
@@ -29,7 +30,21 @@ export function wholeRunCheck(run: GradeRun): CheckResult {
   };
   if (run.interruption) return { ...check, state: 'not-run' };
   const escaped = run.errors.filter((error) => !SAID_ELSEWHERE.test(error));
-  if (escaped.length === 0) return check;
+  const othersPassed = run.checks.some((other) => other.state === 'passed');
+  if (escaped.length === 0 && othersPassed) return check;
+  if (escaped.length === 0) {
+    // Code that never loaded, or never worked, ran no risk of leaving anything behind.
+    return {
+      ...check,
+      state: 'failed',
+      failure: {
+        measured: 'no other check passed',
+        expected: 'a run in which some of your code works, and nothing escapes it',
+        meaning:
+          'This point goes with a clean run of code that runs. Make the other checks pass first: the first failure above is the place to start.',
+      },
+    };
+  }
   return {
     ...check,
     state: 'failed',

@@ -5,7 +5,7 @@ import { WHOLE_RUN_CHECK, wholeRunCheck } from '../src/whole-run.ts';
 const run = (errors: string[], extra: Partial<GradeRun> = {}): GradeRun => ({
   exercise: 'exercise-09-message-consumer',
   source: 'src',
-  checks: [],
+  checks: [{ name: 'a check', file: 'f', points: 2, state: 'passed', figures: [] }],
   errors,
   durationMs: 0,
   ...extra,
@@ -38,4 +38,14 @@ test('what the report charges elsewhere is not charged twice', () => {
   ).toBe('passed');
   const stopped = run([], { interruption: { kind: 'stalled', afterMs: 45_000 } });
   expect(wholeRunCheck(stopped).state).toBe('not-run');
+});
+
+test('code that passes no other check cannot earn it', () => {
+  const nothingWorked = run([], {
+    checks: [{ name: 'a check', file: 'f', points: 2, state: 'failed', figures: [] }],
+  });
+  expect(wholeRunCheck(nothingWorked)).toMatchObject({
+    state: 'failed',
+    failure: { measured: 'no other check passed' },
+  });
 });
