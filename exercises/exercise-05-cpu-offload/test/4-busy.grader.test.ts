@@ -1,6 +1,18 @@
 import { all, check, expectFigure, expectThat, kitFetch, now, sleep } from '@kit/grading';
 import { LARGE, POOL, primesApp, reportsArrive, watchCounts } from './primes-app.ts';
 
+/** A refusal is useful only when it comes at once. */
+function expectRefusedAtOnce(answeredIn: number): void {
+  expectFigure({
+    label: 'the 503 came after',
+    measured: answeredIn,
+    unit: 'ms',
+    atMost: 100,
+    meaning: 'Refusing is only useful at once: the client can retry elsewhere or later.',
+    hint: 4,
+  });
+}
+
 check('a full queue answers 503 with Retry-After at once', { points: 2, hint: 4 }, async () => {
   const baseUrl = await primesApp();
   await kitFetch(`${baseUrl}/primes?below=10`); // a first count starts the pool
@@ -22,14 +34,7 @@ check('a full queue answers 503 with Retry-After at once', { points: 2, hint: 4 
     meaning: `With ${POOL.threads} threads busy and ${POOL.queue} counts waiting (PRIMES_QUEUE), a further request must be turned away: an unbounded queue lets waits, and memory, grow without end. Throw PoolFullError when the queue is full.`,
     hint: 4,
   });
-  expectFigure({
-    label: 'the 503 came after',
-    measured: answeredIn,
-    unit: 'ms',
-    atMost: 100,
-    meaning: 'Refusing is only useful at once: the client can retry elsewhere or later.',
-    hint: 4,
-  });
+  expectRefusedAtOnce(answeredIn);
 });
 
 check(
@@ -67,14 +72,7 @@ check(
         'A refused batch must cost nothing: its client was told to come back later, and nobody reads the answers of items that ran.',
       hint: 4,
     });
-    expectFigure({
-      label: 'the 503 came after',
-      measured: answeredIn,
-      unit: 'ms',
-      atMost: 100,
-      meaning: 'Refusing is only useful at once: the client can retry elsewhere or later.',
-      hint: 4,
-    });
+    expectRefusedAtOnce(answeredIn);
   },
 );
 
