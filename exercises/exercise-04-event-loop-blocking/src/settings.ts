@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /** Where the blog's posts are read from: `BLOG_POSTS_FILE`, or a generated file in the temp folder. */
 export function blogPostsFile(): string {
-  return process.env.BLOG_POSTS_FILE || join(tmpdir(), 'workshop-blog-posts-v1.json');
+  return process.env.BLOG_POSTS_FILE || join(tmpdir(), 'workshop-blog-posts-v2.json');
 }
 
 /** Where the legacy mailer delivers mail: `MAILBOX_FILE`, or a file in the temp folder. */

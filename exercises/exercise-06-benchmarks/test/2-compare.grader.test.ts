@@ -6,7 +6,14 @@ check(
   'compare gives each target its figures and its ratio to the first, and prints them',
   { points: 2, hint: 5 },
   async () => {
-    const { compare } = await bench();
+    const { compare, measure } = await bench();
+    // One short run first: what the first run in a process costs once (loading, compiling the
+    // load generator) would land on the first target alone and skew its ratio.
+    try {
+      await measure(route('/slow50'), { connections: 5, durationMs: 300 });
+    } catch {
+      // Its own result is another check's to judge.
+    }
     const printed: string[] = [];
     const capture = (...args: unknown[]) => {
       printed.push(

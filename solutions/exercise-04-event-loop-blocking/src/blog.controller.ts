@@ -24,7 +24,7 @@ export class BlogController {
 
   /**
    * readFile is readFileSync's async twin, but JSON.parse has none: parsing
-   * 37 MB holds the event loop whichever way the bytes arrived. So parse once
+   * 74 MB holds the event loop whichever way the bytes arrived. So parse once
    * and keep the result, until the file changes.
    */
   private async posts(): Promise<Map<number, Post>> {
