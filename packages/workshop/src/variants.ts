@@ -39,8 +39,19 @@ const variantSchema = z
  */
 export type Variant = z.infer<typeof variantSchema>;
 
+const promiseSchema = z.object({
+  /** Words of one sentence of the README's task, as written. */
+  says: z.string().min(1),
+  /** The checks of the README's table that grade it. */
+  checks: z.array(z.string().min(1)),
+});
+
 const variantsFileSchema = z.object({
   $comment: z.string().optional(),
+  /** Every promise of the task and the checks that grade it: the self-check proves each can fail. */
+  promises: z.array(promiseSchema).default([]),
+  /** Words of the task's sentences that promise nothing: what is there already, how to try it. */
+  context: z.array(z.string().min(1)).default([]),
   /** The `src/` file every grader loads first: where the hostile variants put their attack. */
   hostileEntry: z.string().min(1),
   variants: z.array(variantSchema),
@@ -49,7 +60,7 @@ const variantsFileSchema = z.object({
 /** The variants in `solutions/<exercise>/variants.json`, and its hostile entry file. */
 export function readVariantsFile(exercise: Exercise): z.infer<typeof variantsFileSchema> {
   const file = join(exercise.solutionDir, 'variants.json');
-  if (!existsSync(file)) return { hostileEntry: '', variants: [] };
+  if (!existsSync(file)) return { hostileEntry: '', promises: [], context: [], variants: [] };
   return parseJsonFile(
     variantsFileSchema,
     readFileSync(file, 'utf8'),

@@ -12,6 +12,7 @@ import type { Exercise } from '../kit.ts';
 import { isVoid, MANIFEST_FILE, manifestDifferences } from '../manifest.ts';
 import { type LineScores, summarize, writeLineScores } from '../node-line.ts';
 import { bold, dim } from '../output.ts';
+import { promiseProblems } from '../promises.ts';
 import { seconds, type Tally, verdict } from '../tally.ts';
 import { applyVariant, readVariantsFile, type Variant } from '../variants.ts';
 
@@ -191,6 +192,13 @@ async function checkExercise(
   );
   const catalog = readCatalog(exercise);
   const differences = catalogDifferences(catalog, solution);
+  const unproven = promiseProblems(exercise);
+  verdict(
+    tally,
+    unproven.length === 0,
+    'every promise of the task names the checks that grade it, and a wrong variant fails each',
+    `${unproven.join('\n')}\nEach sentence of "Your task" is quoted in variants.json: under promises with the checks that grade it, or under context when it promises nothing.`,
+  );
 
   const { hostileEntry, variants: written } = readVariantsFile(exercise);
   const variants = [...written, escapingVariant(hostileEntry)];
