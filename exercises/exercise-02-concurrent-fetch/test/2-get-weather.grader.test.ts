@@ -73,26 +73,66 @@ check(
   { points: 2, hint: 3 },
   async () => {
     const { getWeather } = await exercise();
-    const cities = healthyCities(4, 150);
-    const tracker = serve(cities);
-    const weather = await getWeather(Object.keys(cities), { ...api, concurrency: 2 });
-    expectFigure({
-      label: 'peak calls in flight with concurrency 2',
-      measured: tracker.peak,
-      equals: 2,
+    // Two caps, neither the number of cities: a cap written into the code passes at most one.
+    for (const [concurrency, count] of [
+      [3, 7],
+      [2, 5],
+    ] as const) {
+      upstream.resetHandlers();
+      const cities = healthyCities(count, 150);
+      const tracker = serve(cities);
+      const weather = await getWeather(Object.keys(cities), { ...api, concurrency });
+      expectFigure({
+        label: `peak calls in flight with concurrency ${concurrency}, ${count} cities`,
+        measured: tracker.peak,
+        equals: concurrency,
+        meaning:
+          tracker.peak > concurrency
+            ? 'More calls ran at once than `concurrency` allows: the cap protects the API from a burst.'
+            : `The cap is a maximum to use, not to stay under: ${describeSchedule(tracker.spans)}.`,
+        hint: 3,
+        timeline: tracker,
+      });
+      expectFigure({
+        label: `cities answered with concurrency ${concurrency}`,
+        measured: weather.filter((entry) => 'temperature' in entry).length,
+        equals: count,
+        meaning: 'With a cap, every city is still fetched: the next one starts when a slot frees.',
+        hint: 3,
+      });
+    }
+  },
+);
+
+check(
+  'without timeoutMs, a city that never answers is given up after 2000 ms',
+  { points: 1, hint: 4 },
+  async () => {
+    const { getWeather } = await exercise();
+    const tracker = serve({
+      Nowhere: { kind: 'hang' },
+      Oslo: { kind: 'ok', temperature: 3.1, condition: 'Snow', delayMs: 100 },
+    });
+    // Waits past the default, not forever: a getWeather without one would hang the check.
+    const given = await Promise.race([
+      getWeather(['Nowhere', 'Oslo'], api).then((weather) => ({ weather, at: tracker.now() })),
+      new Promise<undefined>((resolve) => setTimeout(resolve, 3_500, undefined)),
+    ]);
+    expectThat(given !== undefined && given.at >= 1_900 && given.at <= 2_600, {
+      measured: given
+        ? `getWeather resolved after ${Math.round(given.at)} ms`
+        : 'getWeather had not resolved after 3500 ms',
+      expected: 'resolved between 1900 and 2600 ms: the 2000 ms default timeout',
       meaning:
-        tracker.peak > 2
-          ? 'More calls ran at once than `concurrency` allows: the cap protects the API from a burst.'
-          : `The cap is a maximum to use, not to stay under: ${describeSchedule(tracker.spans)}.`,
-      hint: 3,
+        'A caller that gives no timeoutMs still gets an answer: each call is aborted after 2000 ms by default, not left to hang, and not given up sooner.',
+      hint: 4,
       timeline: tracker,
     });
-    expectFigure({
-      label: 'cities answered',
-      measured: weather.filter((entry) => 'temperature' in entry).length,
-      equals: 4,
-      meaning: 'With a cap, every city is still fetched: the next one starts when a slot frees.',
-      hint: 3,
+    expectThat(errorOf(given?.weather[0]) !== undefined, {
+      measured: show(given?.weather[0]),
+      expected: "{ city: 'Nowhere', error: … } for the city that never answered",
+      meaning: 'The city that timed out gets its own error entry.',
+      hint: 4,
     });
   },
 );
