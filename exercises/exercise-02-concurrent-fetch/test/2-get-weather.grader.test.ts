@@ -8,7 +8,9 @@ import {
   expectFigure,
   expectThat,
   InFlightTracker,
+  race,
   show,
+  sleep,
 } from '@kit/grading';
 import { exercise } from './exercise.ts';
 import { upstream } from './upstream.ts';
@@ -114,9 +116,9 @@ check(
       Oslo: { kind: 'ok', temperature: 3.1, condition: 'Snow', delayMs: 100 },
     });
     // Waits past the default, not forever: a getWeather without one would hang the check.
-    const given = await Promise.race([
+    const given = await race([
       getWeather(['Nowhere', 'Oslo'], api).then((weather) => ({ weather, at: tracker.now() })),
-      new Promise<undefined>((resolve) => setTimeout(resolve, 3_500, undefined)),
+      sleep(3_500).then(() => undefined),
     ]);
     expectThat(given !== undefined && given.at >= 1_900 && given.at <= 2_600, {
       measured: given

@@ -5,6 +5,7 @@ import {
   expectFirstRowEarly,
   expectRowsAsProduced,
   expectStopsWhenClientLeaves,
+  expectStopsWhenStalledClientLeaves,
   RECORDED,
   recordOnce,
 } from './stream-checks.ts';
@@ -58,6 +59,7 @@ check(
   { points: 3, hint: 5 },
   async () => {
     await expectStopsWhenClientLeaves('/rows', 'lines', 5);
+    await expectStopsWhenStalledClientLeaves('/rows', 5);
   },
 );
 

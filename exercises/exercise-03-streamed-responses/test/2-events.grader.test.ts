@@ -5,6 +5,7 @@ import {
   expectFirstRowEarly,
   expectRowsAsProduced,
   expectStopsWhenClientLeaves,
+  expectStopsWhenStalledClientLeaves,
   RECORDED,
   recordOnce,
 } from './stream-checks.ts';
@@ -75,6 +76,7 @@ check(
   { points: 2, hint: 5 },
   async () => {
     await expectStopsWhenClientLeaves('/rows/events', 'events', 5);
+    await expectStopsWhenStalledClientLeaves('/rows/events', 5);
   },
 );
 

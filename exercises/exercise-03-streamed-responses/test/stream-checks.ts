@@ -10,6 +10,7 @@ import {
   type StalledReading,
   type StreamRecording,
   sleep,
+  stallThenLeave,
   stallThenReadAll,
 } from '@kit/grading';
 import { streamingApp } from './streaming-app.ts';
@@ -132,6 +133,35 @@ export async function expectStopsWhenClientLeaves(
     measured: stats?.produced ?? 0,
     atMost: readRows + 2,
     meaning: `The client read ${readRows} rows and left: the server may have one or two more in hand, no more.`,
+    hint,
+  });
+}
+
+/**
+ * A client that stops reading, so that the server waits for `'drain'`, then
+ * goes away: no write comes back to tell a loop that checks between rows.
+ */
+export async function expectStopsWhenStalledClientLeaves(
+  path: string,
+  hint: number,
+): Promise<void> {
+  const { baseUrl, rows } = await streamingApp();
+  const count = 20_000;
+  rows.padding = 2_000;
+  try {
+    await stallThenLeave(`${baseUrl}${path}?count=${count}&delayMs=0`, 600);
+  } finally {
+    rows.padding = 0;
+  }
+  const producedWhenLeft = rows.last?.produced ?? 0;
+  await sleep(400);
+  const stats = rows.last;
+  expectThat(stats?.closed === true, {
+    measured: `the query was still open 400 ms after the client left while the server waited for it to read, with ${stats?.produced ?? 0} of ${count} rows produced (${producedWhenLeft} when it left)`,
+    expected:
+      'the query is closed when the client goes away, also while the server waits for the client to read',
+    meaning:
+      "A client that stopped reading and then left sends no more 'drain': a loop that waits for it and looks for the closed connection only between rows waits forever, with its query open. Listen for the response's 'close' while waiting (or let a stream pipe do it).",
     hint,
   });
 }

@@ -37,6 +37,7 @@ export {
   type ServerSentEvent,
   type StalledReading,
   type StreamRecording,
+  stallThenLeave,
   stallThenReadAll,
 } from './streams.ts';
 export { describeSchedule, formatMs, renderTimeline, type TimelineOptions } from './timeline.ts';

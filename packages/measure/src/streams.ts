@@ -74,7 +74,8 @@ export async function recordStream(
       const text = decoder.decode(chunk, { stream: true });
       recording.text += text;
       lineBuffer += text;
-      eventBuffer += text;
+      // EventSource ends a line at CRLF, LF or CR alike (a CR that ends a chunk waits for its LF).
+      eventBuffer = `${eventBuffer}${text}`.replace(/\r\n|\r(?=.)/gs, '\n');
       const lines = lineBuffer.split('\n');
       lineBuffer = lines.pop() ?? '';
       for (const line of lines) if (line.trim() !== '') recording.lines.push({ value: line, at });
@@ -100,23 +101,30 @@ export async function recordStream(
   return recording;
 }
 
-/** Parses one SSE event block (the lines between two blank lines); comments alone give undefined. */
+/**
+ * Parses one SSE event block (the lines between two blank lines) as
+ * `EventSource` does: a block without a `data` field (comments, or `event:`
+ * alone) dispatches no event and gives undefined, as a browser never
+ * delivers it.
+ *
+ * @example
+ * parseSseEvent('id: 1\ndata: {"n":1}'); // { id: '1', event: 'message', data: '{"n":1}' }
+ * parseSseEvent('event: end'); // undefined: no data, no event in a browser
+ */
 export function parseSseEvent(block: string): ServerSentEvent | undefined {
   let id: string | undefined;
   let event = 'message';
   const data: string[] = [];
-  let sawField = false;
   for (const line of block.split('\n')) {
     if (line === '' || line.startsWith(':')) continue;
     const colon = line.indexOf(':');
     const field = colon === -1 ? line : line.slice(0, colon);
     const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
-    sawField = true;
     if (field === 'id') id = value;
     else if (field === 'event') event = value;
     else if (field === 'data') data.push(value);
   }
-  if (!sawField) return undefined;
+  if (data.length === 0) return undefined;
   return id === undefined ? { event, data: data.join('\n') } : { id, event, data: data.join('\n') };
 }
 
@@ -172,6 +180,29 @@ export async function stallThenReadAll(
     return { status, text, ended: false };
   } finally {
     clearTimer(timer);
+    controller.abort();
+  }
+}
+
+/**
+ * A client that reads the first chunk of a response, stops reading for
+ * `pauseMs` without closing the connection, so that a server that respects
+ * backpressure is left waiting for `'drain'`, then goes away: the moment a
+ * server that looks for a closed connection only between two writes misses.
+ *
+ * @example
+ * await stallThenLeave(`${baseUrl}/rows?count=20000&delayMs=0`, 800);
+ * await sleep(400);
+ * stats.closed; // true: the server stopped its query though no write came back
+ */
+export async function stallThenLeave(url: string, pauseMs: number): Promise<{ status: number }> {
+  const controller = new AbortController();
+  try {
+    const response = await kitFetch(url, { signal: controller.signal });
+    await response.body?.getReader().read();
+    await wait(pauseMs);
+    return { status: response.status };
+  } finally {
     controller.abort();
   }
 }

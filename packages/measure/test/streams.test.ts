@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { sleep } from '../src/sleep.ts';
-import { parseSseEvent, recordStream, stallThenReadAll } from '../src/streams.ts';
+import { parseSseEvent, recordStream, stallThenLeave, stallThenReadAll } from '../src/streams.ts';
 
 let server: Server;
 let baseUrl: string;
@@ -22,6 +22,7 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write(': comment\n\nid: 1\ndata: {"n":1}\n\n');
       await sleep(50);
+      res.write('event: ignored\n\nid: 2\r\ndata: {"n":2}\r\n\r\n');
       res.end('event: end\ndata: {}\n\n');
     } else if (req.url === '/forever') {
       res.writeHead(200);
@@ -54,10 +55,11 @@ test('records each NDJSON line with the time it arrived', async () => {
   expect((third ?? 0) - (first ?? 0)).toBeGreaterThanOrEqual(150);
 });
 
-test('records SSE events, skipping comments', async () => {
+test('records SSE events as EventSource would: comments and events without data dispatch nothing, CRLF ends a line', async () => {
   const recording = await recordStream(`${baseUrl}/events`);
   expect(recording.events.map((event) => event.value)).toEqual([
     { id: '1', event: 'message', data: '{"n":1}' },
+    { id: '2', event: 'message', data: '{"n":2}' },
     { event: 'end', data: '{}' },
   ]);
 });
@@ -76,6 +78,17 @@ test('parses multi-line data and ignores unknown fields', () => {
     data: 'a\nb',
   });
   expect(parseSseEvent(': only a comment')).toBeUndefined();
+  expect(parseSseEvent('event: end')).toBeUndefined();
+});
+
+test('a client that stalls then leaves closes its connection while the server waits for drain', async () => {
+  let closed = false;
+  const writesBefore = writes;
+  server.once('request', (_req, res) => res.once('close', () => (closed = true)));
+  await stallThenLeave(`${baseUrl}/flood`, 200);
+  await sleep(100);
+  expect(closed).toBe(true);
+  expect(writes - writesBefore).toBeLessThan(512);
 });
 
 test('a stalled client lets the buffers fill, holds the server back, then reads everything', async () => {
