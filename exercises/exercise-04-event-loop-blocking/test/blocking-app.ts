@@ -78,6 +78,8 @@ function starvationScenario(
           },
         },
         fast: { label: 'GET /add', count: 4, call: add },
+        // One more /add every 50 ms until the slow ones answer: a loop blocked late in a slow request shows too.
+        fastEveryMs: 50,
       });
       return { ...result, route };
     })();
@@ -108,12 +110,13 @@ export function starvationChecks(
 
   check(`GET /add stays fast while two ${route} run`, { points: 3, hint: hints.add }, async () => {
     const result = await scenario();
+    const slowest = Math.max(...result.fastLatencyMs);
     expectFigure({
-      label: `slowest GET /add, from the start of the scenario, beside two ${route}`,
-      measured: Math.max(...result.fastDoneAt),
+      label: `slowest GET /add beside two ${route}, from when it was due`,
+      measured: slowest,
       unit: 'ms',
       atMost: ADD_BOUND_MS,
-      meaning: `Adding two numbers takes microseconds, yet the /add requests completed at ${result.fastDoneAt.map(formatMs).join(', ')} ms: they waited for the event loop, which ${route} was holding.`,
+      meaning: `Adding two numbers takes microseconds, yet ${result.fastLatencyMs.filter((ms) => ms > ADD_BOUND_MS).length} of ${result.fastLatencyMs.length} /add requests took more than ${ADD_BOUND_MS} ms (the slowest ${formatMs(slowest)} ms): they waited for the event loop, which ${route} was holding.`,
       hint: hints.add,
       timeline: timeline(result),
     });

@@ -1,6 +1,6 @@
 import { type EventLoopReport, monitorEventLoop } from './event-loop.ts';
 import { InFlightTracker } from './in-flight.ts';
-import { all } from './intrinsics.ts';
+import { all, wait } from './intrinsics.ts';
 
 export interface StarvationCalls<T> {
   /** What the calls are, e.g. `GET /report`; each span is labelled `<label> #<n>`. */
@@ -18,15 +18,23 @@ export interface StarvationResult<T> {
   readonly loop: EventLoopReport;
   /** What each slow call resolved to, in order. */
   readonly slow: T[];
-  /** When each fast call completed, in ms from the start of the experiment. */
+  /** When each fast call of the first wave completed, in ms from the start of the experiment. */
   readonly fastDoneAt: number[];
+  /**
+   * Every fast call, the first wave's and the later ones': from when it was
+   * due (not when it could start: a blocked event loop delays that too) to
+   * when it completed, in ms.
+   */
+  readonly fastLatencyMs: number[];
 }
 
 /**
  * The tutorials' experiment: slow calls go out, then at once the fast ones,
  * all timed from the start of the experiment (not from their own start, which
  * a blocked event loop would delay too) while a heartbeat watches this
- * process's event loop.
+ * process's event loop. With `fastEveryMs`, one more fast call is due every
+ * `fastEveryMs` until the slow calls have settled, so a loop blocked late in
+ * a slow call (a parse after an asynchronous read) delays one too.
  *
  * @example
  * const { fastDoneAt, loop } = await starvationExperiment({
@@ -37,6 +45,7 @@ export interface StarvationResult<T> {
 export async function starvationExperiment<T>(options: {
   readonly slow: StarvationCalls<T>;
   readonly fast: StarvationCalls<unknown>;
+  readonly fastEveryMs?: number;
 }): Promise<StarvationResult<T>> {
   const tracker = new InFlightTracker();
   const watch = monitorEventLoop({ clock: () => tracker.now() });
@@ -49,11 +58,30 @@ export async function starvationExperiment<T>(options: {
     );
   const slow = calls(options.slow);
   const fast = calls(options.fast, () => tracker.now());
-  const [slowResults, fastDoneAt] = await all([all(slow), all(fast)]);
+  let slowSettled = false;
+  const slowDone = all(slow).finally(() => {
+    slowSettled = true;
+  });
+  const later: Array<Promise<number>> = [];
+  const { fastEveryMs } = options;
+  if (fastEveryMs) {
+    const { label, call } = options.fast;
+    for (let n = 1; ; n += 1) {
+      const dueAt = n * fastEveryMs;
+      await wait(Math.max(0, dueAt - tracker.now()));
+      if (slowSettled) break;
+      const index = options.fast.count + n;
+      later.push(
+        tracker.track(`${label} #${index}`, () => call(index)).then(() => tracker.now() - dueAt),
+      );
+    }
+  }
+  const [slowResults, fastDoneAt, laterLatency] = await all([slowDone, all(fast), all(later)]);
   return {
     tracker,
     loop: watch.stop(),
     slow: slowResults as T[],
     fastDoneAt: fastDoneAt as number[],
+    fastLatencyMs: [...(fastDoneAt as number[]), ...(laterLatency as number[])],
   };
 }
