@@ -88,5 +88,28 @@ check(
         'An async function still runs on the main thread: `async` only lets it wait without blocking, it does not move CPU work anywhere. Hand the work to a pool of worker threads.',
       hint: 1,
     });
+    // Small counts too: "too small to be worth a thread" is a rule the task does not make.
+    const baseUrl = await primesApp();
+    const watch = await watchCounts();
+    const small = [50, 7, 30];
+    await kitFetch(`${baseUrl}/primes?below=${small[0]}`).then((answer) => answer.arrayBuffer());
+    await kitFetch(`${baseUrl}/primes/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ below: small.slice(1) }),
+    }).then((answer) => answer.arrayBuffer());
+    await reportsArrive(watch, small.length, 1_000);
+    watch.stop();
+    const smallReports = watch.reports.filter((report) => small.includes(report.below));
+    expectThat(
+      smallReports.length === small.length && smallReports.every((report) => report.threadId !== 0),
+      {
+        measured: `GET /primes?below=50 and a batch [7, 30] ran on ${threadsOf(smallReports)} (${smallReports.length} of ${small.length} counts reported)`,
+        expected: 'all three on worker threads, small as they are',
+        meaning:
+          'An async function still runs on the main thread: `async` only lets it wait without blocking, it does not move CPU work anywhere. Hand the work to a pool of worker threads.',
+        hint: 1,
+      },
+    );
   },
 );

@@ -17,17 +17,22 @@ check('a full queue answers 503 with Retry-After at once', { points: 2, hint: 4 
   const baseUrl = await primesApp();
   await kitFetch(`${baseUrl}/primes?below=10`); // a first count starts the pool
   const held = POOL.threads + POOL.queue;
+  const watch = await watchCounts();
   const busy = all(
     Array.from({ length: held }, () =>
       kitFetch(`${baseUrl}/primes?below=4000000`).then((answer) => answer.status),
     ),
   );
   await sleep(100);
+  const refused = 4_000_001;
   const sentAt = now();
-  const extra = await kitFetch(`${baseUrl}/primes?below=4000000`);
+  const extra = await kitFetch(`${baseUrl}/primes?below=${refused}`);
   const answeredIn = now() - sentAt;
   await extra.arrayBuffer();
   await busy;
+  // A count refused after it was queued would still run, once a thread frees.
+  await reportsArrive(watch, held + 1, 800);
+  watch.stop();
   expectThat(extra.status === 503 && extra.headers.has('retry-after'), {
     measured: `the request beyond the ${POOL.threads} running and ${POOL.queue} waiting got ${extra.status}${extra.headers.has('retry-after') ? '' : ' without Retry-After'}, after ${Math.round(answeredIn)} ms`,
     expected: '503 Service Unavailable, with a Retry-After header',
@@ -35,6 +40,15 @@ check('a full queue answers 503 with Retry-After at once', { points: 2, hint: 4 
     hint: 4,
   });
   expectRefusedAtOnce(answeredIn);
+  expectFigure({
+    label: 'counts run for the request that was refused',
+    measured: watch.reports.filter((report) => report.below === refused).length,
+    equals: 0,
+    meaning:
+      'The client was told 503, so nobody reads this count: a request refused after it was handed to the pool still runs once a thread frees. Decide before the count is queued.',
+    hint: 4,
+    timeline: watch.spans(),
+  });
 });
 
 check(
@@ -83,9 +97,10 @@ check(
     const baseUrl = await primesApp();
     await kitFetch(`${baseUrl}/primes?below=10`); // a first count starts the pool
     const watch = await watchCounts();
+    // Longer than the single count's and then the batch's 100 ms in the queue, on any machine.
     const running = all(
       Array.from({ length: POOL.threads }, () =>
-        kitFetch(`${baseUrl}/primes?below=${LARGE}`).then((answer) => answer.arrayBuffer()),
+        kitFetch(`${baseUrl}/primes?below=${2 * LARGE}`).then((answer) => answer.arrayBuffer()),
       ),
     );
     await sleep(50);
@@ -97,10 +112,35 @@ check(
     await sleep(100);
     client.abort();
     await waiting;
+    await sleep(30); // the server sees the first client leave before the batch comes
+    // Then a batch, in the place the single count left: each of its items must leave the queue too.
+    const abandonedBatch = [LARGE + 2, LARGE + 3];
+    const batchClient = new AbortController();
+    const waitingBatch = kitFetch(`${baseUrl}/primes/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ below: abandonedBatch }),
+      signal: batchClient.signal,
+    }).catch(() => undefined);
+    await sleep(100);
+    batchClient.abort();
+    await waitingBatch;
     await running;
     await reportsArrive(watch, POOL.threads + 1, 800);
     watch.stop();
     const ran = watch.reports.filter((report) => report.below === abandoned).length;
+    const ranOfBatch = watch.reports.filter((report) =>
+      abandonedBatch.includes(report.below),
+    ).length;
+    expectFigure({
+      label: 'counts run for the batch whose client left while its items were queued',
+      measured: ranOfBatch,
+      equals: 0,
+      meaning:
+        "A batch's client gave up while its items waited for a thread: each item still to run must be taken out of the queue too. Pass the request's signal to every item.",
+      hint: 5,
+      timeline: watch.spans(),
+    });
     expectFigure({
       label: 'counts run for the request whose client left while it was queued',
       measured: ran,
