@@ -1,6 +1,6 @@
 import { check, expectFigure, expectThat } from '@kit/grading';
 import { vi } from 'vitest';
-import { bench, route } from './servers.ts';
+import { bench, resetServers, route, serverStats } from './servers.ts';
 
 check(
   'compare gives each target its figures and its ratio to the first, and prints them',
@@ -26,6 +26,7 @@ check(
       vi.spyOn(console, 'info').mockImplementation(capture),
     ];
     let rows: Awaited<ReturnType<typeof compare>>;
+    await resetServers();
     try {
       rows = await compare(
         [
@@ -50,6 +51,19 @@ check(
       atMost: 2.6,
       meaning:
         "Half the latency over the same connections serves about twice the requests: the ratio is requests per second over the first target's.",
+      hint: 5,
+    });
+    const { windows } = await serverStats();
+    const first = windows['/slow100'];
+    const second = windows['/slow50'];
+    expectThat(first !== undefined && second !== undefined && first.lastAt <= second.firstAt, {
+      measured:
+        first && second
+          ? `the 100 ms target was loaded from ${Math.round(first.firstAt)} to ${Math.round(first.lastAt)} ms, the 50 ms one from ${Math.round(second.firstAt)} to ${Math.round(second.lastAt)} ms`
+          : 'one of the targets was never asked',
+      expected: "the second target's first request after the first target's last answer",
+      meaning:
+        'Targets measured at the same time share the cores, the network and the load generator: each figure then depends on the other. Measure one target after another.',
       hint: 5,
     });
     const output = printed.join('\n');

@@ -5,12 +5,13 @@
 //
 // prints `listening <port>`, then serves:
 //   /slow100, /slow50   every answer after 100 ms (50 ms)
-//   /bimodal            every 10th answer after 300 ms, the others after 5 ms
+//   /mixed              every 50th answer after 300 ms, every other 5th after 100 ms, the rest after 5 ms
 //   /flaky              every 5th request answers 500; every 7th other one has its connection cut
 //   /warm               400 ms answers for the first 600 ms after its first request, 5 ms after
 //   /probe              at once
 //   /r/:name            60 ms each: on a timer, or, for the blocking route in force, in a busy loop
-//   /_stats             { peakConnections, requests, served500, dropped } since the last /_reset
+//   /_stats             { peakConnections, requests, served500, dropped, windows } since the last /_reset,
+//                       windows[path] = { firstAt, lastAt }: its first request, its last answer (ms)
 //   /_reset             zeroes the counters
 //   /_block?index=N     puts the N-th blocking route of the command line in force
 // Connections are counted from their first request to a route (not to /_*), so
@@ -24,11 +25,11 @@ let stats;
 /** Connections open that have served a route other than /_*. */
 let open = 0;
 let warmFrom;
-const counters = { bimodal: 0, flaky: 0 };
+const counters = { mixed: 0, flaky: 0 };
 
 function reset() {
-  stats = { peakConnections: open, requests: 0, served500: 0, dropped: 0 };
-  counters.bimodal = 0;
+  stats = { peakConnections: open, requests: 0, served500: 0, dropped: 0, windows: {} };
+  counters.mixed = 0;
   counters.flaky = 0;
   warmFrom = undefined;
 }
@@ -52,6 +53,11 @@ const server = createServer(async (request, response) => {
     return json(response, 200, { blocking });
   }
   stats.requests += 1;
+  // When each route was first asked and last answered: whether two loads overlapped.
+  const window = (stats.windows[path] ??= { firstAt: performance.now(), lastAt: 0 });
+  response.once('finish', () => {
+    window.lastAt = performance.now();
+  });
   if (!request.socket.measured) {
     request.socket.measured = true;
     open += 1;
@@ -64,9 +70,9 @@ const server = createServer(async (request, response) => {
     await wait(path === '/slow100' ? 100 : 50);
     return json(response, 200, { ok: true });
   }
-  if (path === '/bimodal') {
-    counters.bimodal += 1;
-    await wait(counters.bimodal % 10 === 0 ? 300 : 5);
+  if (path === '/mixed') {
+    counters.mixed += 1;
+    await wait(counters.mixed % 50 === 0 ? 300 : counters.mixed % 5 === 0 ? 100 : 5);
     return json(response, 200, { ok: true });
   }
   if (path === '/flaky') {

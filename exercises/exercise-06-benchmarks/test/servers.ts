@@ -21,6 +21,8 @@ export interface ServerStats {
   readonly requests: number;
   readonly served500: number;
   readonly dropped: number;
+  /** For each route asked since the reset: when it was first asked and last answered, in ms. */
+  readonly windows: Readonly<Record<string, { readonly firstAt: number; readonly lastAt: number }>>;
 }
 
 export const resetServers = () => control<unknown>('/_reset');
