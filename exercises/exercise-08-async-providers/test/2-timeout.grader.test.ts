@@ -1,5 +1,11 @@
-import { check, expectThat, formatMs } from '@kit/grading';
-import { SILENT_FLAGS_URL, startApp, startSpans, watchDependencies } from './providers-app.ts';
+import { check, expectThat, formatMs, sleep } from '@kit/grading';
+import {
+  SILENT_FLAGS_URL,
+  silentFlags,
+  startApp,
+  startSpans,
+  watchDependencies,
+} from './providers-app.ts';
 
 const TIMEOUT_MS = 800;
 
@@ -38,6 +44,15 @@ check(
       expected: `between ${TIMEOUT_MS - 50} and ${TIMEOUT_MS + 500} ms: the time STARTUP_TIMEOUT_MS gives`,
       meaning:
         'The timeout is a setting: read startupTimeoutMs() when the app starts, rather than a number in the code.',
+      hint: 2,
+      timeline,
+    });
+    await sleep(100); // the abort is on its way
+    expectThat(silentFlags.asked > 0 && silentFlags.abandoned === silentFlags.asked, {
+      measured: `${silentFlags.asked} request(s) to the flag service, ${silentFlags.abandoned} of them given up when start-up failed`,
+      expected: 'the request to the flag service aborted when its time was up',
+      meaning:
+        'A timer that rejects ends the wait, not the request: without the signal FeatureFlags.load was given, its fetch stays open to a service that never answers, for as long as the process lives. Abort the signal when the time is up.',
       hint: 2,
       timeline,
     });

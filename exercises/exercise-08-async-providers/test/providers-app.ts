@@ -1,3 +1,4 @@
+import { BroadcastChannel } from 'node:worker_threads';
 import {
   afterFile,
   GradingFailure,
@@ -27,21 +28,31 @@ export const SEQUENTIAL_MS = STARTS.database + STARTS.flags + STARTS.cache;
 /** The feature-flag service, answering after 600 ms; another that never answers. */
 export const FLAGS_URL = 'http://flags.test';
 export const SILENT_FLAGS_URL = 'http://flags-silent.test';
+/** Requests to the silent flag service: how many came, and how many their client gave up. */
+export const silentFlags = { asked: 0, abandoned: 0 };
 useUpstreamServer(
   http.get(`${FLAGS_URL}/flags`, async () => {
     await delay(STARTS.flags);
     return HttpResponse.json({ flags: { 'new-checkout': true } });
   }),
-  http.get(`${SILENT_FLAGS_URL}/flags`, async () => {
+  http.get(`${SILENT_FLAGS_URL}/flags`, async ({ request }) => {
+    silentFlags.asked += 1;
+    request.signal.addEventListener('abort', () => {
+      silentFlags.abandoned += 1;
+    });
     await delay('infinite');
     return HttpResponse.json({});
   }),
 );
 
+/** What the grader marks among the dependencies' reports. */
+type Mark = 'app.close() returned';
+
 /** One report of a provided dependency, with when the grader heard it. */
 export interface DependencyEvent {
-  readonly dependency: 'database' | 'feature flags' | 'cache';
-  readonly event: 'starting' | 'ready' | 'closed';
+  /** A dependency, or a mark the grader put among the reports. */
+  readonly dependency: 'database' | 'feature flags' | 'cache' | Mark;
+  readonly event: 'starting' | 'ready' | 'closed' | 'mark';
   readonly at: number;
 }
 
@@ -52,7 +63,20 @@ export async function watchDependencies() {
   };
   const { reports, stop } = listenToReports<Omit<DependencyEvent, 'at'>>(DEPENDENCIES_CHANNEL);
   afterFile(stop);
-  return { events: reports as DependencyEvent[], stop };
+  return {
+    events: reports as DependencyEvent[],
+    stop,
+    /**
+     * Puts a mark among the reports: posted on the same channel from this
+     * thread, it is heard after every report sent before it, whatever the
+     * delay in hearing them.
+     */
+    mark(label: Mark) {
+      const channel = new BroadcastChannel(DEPENDENCIES_CHANNEL);
+      channel.postMessage({ dependency: label, event: 'mark' });
+      channel.close();
+    },
+  };
 }
 
 /** Each dependency's start, drawn on the grader's clock. */
