@@ -54,7 +54,8 @@ const server = createServer(async (request, response) => {
   }
   stats.requests += 1;
   // When each route was first asked and last answered: whether two loads overlapped.
-  const window = (stats.windows[path] ??= { firstAt: performance.now(), lastAt: 0 });
+  stats.windows[path] ??= { firstAt: performance.now(), lastAt: 0 };
+  const window = stats.windows[path];
   response.once('finish', () => {
     window.lastAt = performance.now();
   });

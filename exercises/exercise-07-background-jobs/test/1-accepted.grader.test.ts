@@ -14,10 +14,14 @@ check(
   { points: 2, hint: 1 },
   async () => {
     const { baseUrl } = await jobsApp();
+    // A CSV is known by its type or by its .csv name: one upload of each kind, and one of both.
+    const parts = [
+      csvFile(ordersCsv('a1', 20).text),
+      { ...csvFile(ordersCsv('a2', 20).text), type: 'application/octet-stream' },
+      csvFile(ordersCsv('a3', 20).text, 'orders-export'),
+    ];
     const answers = [];
-    for (const tag of ['a1', 'a2', 'a3']) {
-      answers.push(await upload(baseUrl, [csvFile(ordersCsv(tag, 20).text)]));
-    }
+    for (const part of parts) answers.push(await upload(baseUrl, [part]));
     const ids = answers.map((answer, index) => acceptedJobId(answer, `upload ${index + 1}`));
     expectThat(ids.every((id) => UUID.test(id)) && new Set(ids).size === ids.length, {
       measured: `job ids ${ids.map((id) => JSON.stringify(id)).join(', ')}`,
@@ -46,6 +50,16 @@ check(
         hint: 2,
       });
     }
+    // A job id walking out of its folder and back into another job's is no job id.
+    const walking = `/jobs/${ids[0]}%2F..%2F${ids[1]}`;
+    const walked = await getJson(baseUrl, walking);
+    expectThat(walked.status === 404, {
+      measured: `GET ${walking} answered ${walked.status}`,
+      expected: '404: the id is not a job id',
+      meaning:
+        'A job id joined into a path without being checked lets a client walk the jobs folder: only a UUID of a job you created is a job.',
+      hint: 5,
+    });
   },
 );
 

@@ -55,6 +55,9 @@ check(
     await sent('a PNG image', 415, [
       { field: 'file', fileName: 'orders.png', type: 'image/png', content: '\u0089PNG\r\n' },
     ]);
+    await sent('a text file', 415, [
+      { field: 'file', fileName: 'notes.txt', type: 'text/plain', content: 'order_id\nA-1\n' },
+    ]);
     for (const [request, path] of [
       ['an unknown job id', `/jobs/${randomUUID()}`],
       ['the result of an unknown job', `/jobs/${randomUUID()}/result`],

@@ -16,7 +16,11 @@ check(
     const dir = scratchFolder('kit-07-');
     const watch = await watchProcessor();
     const first = await startJobsApp({ JOBS_DIR: dir });
-    const files = [1, 2, 3, 4, 5, 6].map((index) => ordersCsv(`k${index}`, 100));
+    // Upload 2 fails at its row 30, long before the shutdown: finished too, so never run again.
+    const FAILING = 1;
+    const files = [1, 2, 3, 4, 5, 6].map((index) =>
+      ordersCsv(`k${index}`, 100, index === FAILING + 1 ? { malformedRow: 30 } : {}),
+    );
     const names = new Map(files.map((file, index) => [file.firstOrderId, `upload ${index + 1}`]));
     const ids: string[] = [];
     for (const [index, file] of files.entries()) {
@@ -31,24 +35,37 @@ check(
     await sleep(40);
     const closedAt = watch.events.length;
     await first.close();
-    const second = await startJobsApp({ JOBS_DIR: dir });
+    // One job at a time on the new instance: the order it takes them back in is then unambiguous.
+    const second = await startJobsApp({ JOBS_DIR: dir, JOBS_CONCURRENCY: '1' });
     const views = await untilSettled(second.baseUrl, ids, 6_000);
     await sleep(100);
     watch.stop();
     await second.close();
     const timeline = watch.spans(names);
-    const completions = new Map<string, number>();
+    const ends = new Map<string, number>();
+    const starts = new Map<string, number>();
     for (const event of watch.events) {
-      if (event.event === 'completed') {
-        completions.set(event.firstOrderId, (completions.get(event.firstOrderId) ?? 0) + 1);
-      }
+      const tally =
+        event.event === 'started' ? starts : event.event === 'aborted' ? undefined : ends;
+      tally?.set(event.firstOrderId, (tally.get(event.firstOrderId) ?? 0) + 1);
     }
     const report = files.map((file, index) => {
       const view = views.get(ids[index] as string) ?? {};
-      const times = completions.get(file.firstOrderId) ?? 0;
-      const right =
-        view.state === 'completed' && JSON.stringify(view.result) === JSON.stringify(file.summary);
-      return { name: `upload ${index + 1}`, times, state: view.state, right };
+      const failing = index === FAILING;
+      // The failed job's end is its failure: it must not start again on the new instance.
+      const times = failing
+        ? Math.max(ends.get(file.firstOrderId) ?? 0, starts.get(file.firstOrderId) ?? 0)
+        : (ends.get(file.firstOrderId) ?? 0);
+      const right = failing
+        ? view.state === 'failed'
+        : view.state === 'completed' &&
+          JSON.stringify(view.result) === JSON.stringify(file.summary);
+      return {
+        name: `upload ${index + 1}${failing ? ' (malformed)' : ''}`,
+        times,
+        state: view.state,
+        right,
+      };
     });
     const wrong = report.filter((job) => job.times !== 1 || !job.right);
     const finishedBefore = new Set(
@@ -65,9 +82,22 @@ check(
         )
         .join('; '),
       expected:
-        'every one of the six processed to the end exactly once, and completed with its result on the new instance',
+        'every one of the six processed to its end exactly once: the five good ones completed with their results on the new instance, the malformed one still failed and never started again',
       meaning:
-        "Zero: a job accepted with a 202 was lost, because its state lived only in memory or the new instance does not take back the queued and interrupted jobs it finds on disk. Twice: a finished job ran again, because its completion (and result) were not on disk before the shutdown. Keep every job's state on disk, and on start-up queue again exactly the ones not finished.",
+        "Zero: a job accepted with a 202 was lost, because its state lived only in memory or the new instance does not take back the queued and interrupted jobs it finds on disk. Twice: a finished job ran again, because its completion (and result), or its failure, were not on disk before the shutdown, or the new instance queues failed jobs again. Keep every job's state on disk, and on start-up queue again exactly the ones not finished.",
+      hint: 6,
+      timeline,
+    });
+    const resumed = watch.events
+      .slice(closedAt)
+      .filter((event) => event.event === 'started')
+      .map((event) => files.findIndex((file) => file.firstOrderId === event.firstOrderId));
+    const inOrder = resumed.every((index, at) => at === 0 || index > (resumed[at - 1] as number));
+    expectThat(inOrder, {
+      measured: `the new instance started ${resumed.map((index) => `upload ${index + 1}`).join(', ')}`,
+      expected: 'the jobs it took back, in the order they were uploaded',
+      meaning:
+        "The jobs' folders are named by random UUIDs, so the order a folder listing gives is no order at all: keep each job's place in the queue (its upload time, or a sequence number) on disk, and take the jobs back sorted by it.",
       hint: 6,
       timeline,
     });
