@@ -57,6 +57,17 @@ function productionToArrival(query: RecordedQuery, arrivals: readonly Arrival<un
   });
 }
 
+/** What arrived when not every row came on its own, in words: the report never reads Infinity. */
+function whatArrived(query: RecordedQuery, arrivals: readonly Arrival<unknown>[]): string {
+  const { lines } = query.recording;
+  const last = lines.at(-1);
+  const body =
+    lines.length === 0
+      ? 'nothing arrived'
+      : `the response came as ${lines.length === 1 ? 'one line' : `${lines.length} lines`}${last ? `, the last at ${Math.round(last.at - query.sentAt)} ms` : ''}`;
+  return `${arrivals.length} of ${RECORDED.count} rows arrived on their own (${body})`;
+}
+
 /** The first row reaches the client within about two row-delays. */
 export function expectFirstRowEarly(
   query: RecordedQuery,
@@ -71,6 +82,7 @@ export function expectFirstRowEarly(
     measured: firstAt,
     unit: 'ms',
     atMost: bound,
+    absent: whatArrived(query, arrivals),
     meaning: `The database yields a row every ${RECORDED.delayMs} ms; a stream sends the first one at once. Arriving only at the end means the rows were collected before anything was sent.`,
     hint,
     timeline: productionToArrival(query, arrivals),
@@ -91,6 +103,7 @@ export function expectRowsAsProduced(
     measured: Math.max(...lags),
     unit: 'ms',
     atMost: RECORDED.delayMs,
+    absent: whatArrived(query, arrivals),
     meaning:
       'Each bar runs from when the database produced a row to when the client got it: long bars mean rows waited on the server.',
     hint,

@@ -78,10 +78,17 @@ export interface FigureExpectation extends Explanation {
   readonly equals?: number;
   readonly atLeast?: number;
   readonly atMost?: number;
+  /**
+   * What was seen instead, when there was nothing to measure (no row
+   * arrived, no answer came): the report never shows `Infinity` or `NaN`.
+   */
+  readonly absent?: string;
 }
 
 /**
  * Asserts a measured number against bounds and records it for the report.
+ * A figure that is not a finite number fails, and reads as its `absent`
+ * words (or "nothing to measure"), never as `Infinity` or `NaN`.
  *
  * @example
  * expectFigure({
@@ -107,7 +114,9 @@ export function expectFigure(expectation: FigureExpectation): void {
     (atMost === undefined || measured <= atMost);
   const figure: Figure = {
     label: expectation.label,
-    measured: `${round(measured)}${unit}`,
+    measured: Number.isFinite(measured)
+      ? `${round(measured)}${unit}`
+      : (expectation.absent ?? 'nothing to measure'),
     expected: bounds.join(' and '),
     ok,
   };

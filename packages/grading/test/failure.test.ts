@@ -56,6 +56,27 @@ test('NaN never passes a bound', () => {
   );
 });
 
+test('a figure there was nothing to measure for reads as what was seen, never as Infinity or NaN', () => {
+  const first = failureOf(() =>
+    expectFigure({
+      label: 'first row received at',
+      measured: Number.POSITIVE_INFINITY,
+      unit: 'ms',
+      atMost: 400,
+      absent: 'no row on a line of its own: one JSON array at 2014 ms',
+      meaning: '',
+    }),
+  );
+  expect(first.details.measured).toBe(
+    'first row received at: no row on a line of its own: one JSON array at 2014 ms',
+  );
+  const second = failureOf(() =>
+    expectFigure({ label: 'mean', measured: Number.NaN, atMost: 1, meaning: '' }),
+  );
+  expect(second.details.measured).toBe('mean: nothing to measure');
+  expect(`${first.message}${second.message}`).not.toMatch(/Infinity|NaN/);
+});
+
 test('both bounds are checked', () => {
   expect(() =>
     expectFigure({ label: 'x', measured: 5, atLeast: 6, atMost: 10, meaning: '' }),
