@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Progress, readProgress } from './progress.ts';
 import type { Interruption } from './results.ts';
@@ -28,7 +29,10 @@ export interface WatchedResult {
   readonly interruption?: Interruption;
 }
 
+/** Runs under way, each with the scratch folders its guard would remove. */
 const running = new Set<ChildProcess>();
+/** Folders to remove if the process is stopped by a signal before it removes them itself. */
+const scratch = new Set<string>();
 const guardScript = fileURLToPath(new URL('./guard.mjs', import.meta.url));
 
 function killGroup(child: ChildProcess): void {
@@ -42,9 +46,19 @@ function killGroup(child: ChildProcess): void {
 }
 
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+const SIGNALS = Object.keys(SIGNAL_EXIT_CODES) as Array<keyof typeof SIGNAL_EXIT_CODES>;
 
+/**
+ * Stopped from outside (Ctrl-C, `kill`, `timeout`, a cancelled CI job): the
+ * runs' process groups go first (their guards with them, so the folders are
+ * removed here), then the folders, then the process, saying so.
+ */
 function stopEverything(signal: keyof typeof SIGNAL_EXIT_CODES): void {
   for (const child of running) killGroup(child);
+  for (const path of scratch) rmSync(path, { recursive: true, force: true });
+  process.stderr.write(
+    `\nStopped by ${signal}: the grade did not finish. No grading process and no temporary file is left.\n`,
+  );
   process.exit(SIGNAL_EXIT_CODES[signal]);
 }
 
@@ -52,25 +66,45 @@ const killAll = () => {
   for (const child of running) killGroup(child);
 };
 
-/** While runs are watched, Ctrl-C (or a CI job's timeout) takes their process groups along. */
+/** While anything is watched or held, a signal takes it along instead of leaving it. */
+function holdSignals(): void {
+  if (running.size + scratch.size !== 1) return;
+  process.on('exit', killAll);
+  for (const signal of SIGNALS) process.on(signal, stopEverything);
+}
+
+function releaseSignals(): void {
+  if (running.size + scratch.size !== 0) return;
+  process.off('exit', killAll);
+  for (const signal of SIGNALS) process.off(signal, stopEverything);
+}
+
 function track(child: ChildProcess): void {
-  if (running.size === 0) {
-    process.on('exit', killAll);
-    for (const signal of Object.keys(SIGNAL_EXIT_CODES) as Array<keyof typeof SIGNAL_EXIT_CODES>) {
-      process.on(signal, stopEverything);
-    }
-  }
   running.add(child);
+  holdSignals();
 }
 
 function untrack(child: ChildProcess): void {
   running.delete(child);
-  if (running.size === 0) {
-    process.off('exit', killAll);
-    for (const signal of Object.keys(SIGNAL_EXIT_CODES) as Array<keyof typeof SIGNAL_EXIT_CODES>) {
-      process.off(signal, stopEverything);
-    }
-  }
+  releaseSignals();
+}
+
+/**
+ * Holds a scratch folder until `release` is called: a process stopped by a
+ * signal meanwhile removes it on its way out, rather than leaving it in the
+ * temp folder.
+ *
+ * @example
+ * const release = holdScratch(mkdtempSync(join(tmpdir(), 'kit-01-')));
+ * try { … } finally { rmSync(dir, { recursive: true, force: true }); release(); }
+ */
+export function holdScratch(path: string): () => void {
+  scratch.add(path);
+  holdSignals();
+  return () => {
+    scratch.delete(path);
+    releaseSignals();
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import {
 } from '@kit/grading/env';
 import { sandboxPreflight } from '@kit/grading/preflight';
 import { type GradeRun, gradeRunSchema, parseJsonFile } from '@kit/grading/results';
-import { runWatched } from '@kit/grading/watchdog';
+import { holdScratch, runWatched } from '@kit/grading/watchdog';
 import { wholeRunCheck } from '@kit/grading/whole-run';
 import { completeRun, readCatalog } from './catalog.ts';
 import { copyIntoExercise } from './folders.ts';
@@ -66,7 +66,9 @@ export async function gradeFolder(request: GradeRequest): Promise<GradeRun> {
 async function gradeUnverified(request: GradeRequest): Promise<GradeRun> {
   const { exercise } = request;
   const scratch = mkdtempSync(join(tmpdir(), `kit-${exercise.id}-`));
+  const releaseScratch = holdScratch(scratch);
   const copy = request.copy ? copyIntoExercise(exercise, request.folder, 'grade-') : undefined;
+  const releaseCopy = copy ? holdScratch(copy.dir) : undefined;
   try {
     const sourceDir = copy?.srcDir ?? join(request.folder, 'src');
     if (copy) request.edit?.(copy.srcDir);
@@ -119,6 +121,8 @@ async function gradeUnverified(request: GradeRequest): Promise<GradeRun> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
     copy?.remove();
+    releaseScratch();
+    releaseCopy?.();
   }
 }
 

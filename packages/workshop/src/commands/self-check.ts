@@ -4,6 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderReport } from '@kit/grading/report';
 import { type GradeRun, isPerfect, score } from '@kit/grading/results';
+import { holdScratch } from '@kit/grading/watchdog';
 import { WHOLE_RUN_CHECK } from '@kit/grading/whole-run';
 import { catalogDifferences, hintDifferences, readCatalog } from '../catalog.ts';
 import { gradeFolder } from '../grade.ts';
@@ -71,6 +72,7 @@ export async function selfCheck(
   const tempRoot = mkdtempSync(join(tmpdir(), 'kit-self-check-'));
   process.env.TMPDIR = tempRoot;
   // Stopped part-way (Ctrl-C, a CI timeout), the self-check still takes its folder with it.
+  const releaseTempRoot = holdScratch(tempRoot);
   const removeTempRoot = () => rmSync(tempRoot, { recursive: true, force: true });
   process.once('exit', removeTempRoot);
   const treeBefore = gitStatus(root);
@@ -116,6 +118,7 @@ export async function selfCheck(
   );
   removeTempRoot();
   process.off('exit', removeTempRoot);
+  releaseTempRoot();
   if (options.scoresFile) writeLineScores(options.scoresFile, scores);
 
   console.log(`\n${bold('Times')}`);
