@@ -222,6 +222,13 @@ export async function expectBackpressure(
   } finally {
     rows.padding = 0;
   }
+  expectThat(!reading.cutOff, {
+    measured: `the server closed the connection while the client was paused, after ${rowsIn(reading.text, unit)} of ${count} ${unit === 'lines' ? 'rows' : 'events'}`,
+    expected: 'the connection kept open, and every row sent once the client reads on',
+    meaning:
+      "A server that cannot wait for a slow client drops it, and the client gets half a result. Nest's `@Sse()` does this: it queues the Observable's events without backpressure and closes a connection whose queue grows too large (Nest logs how many MiB were queued). Write the stream yourself, from a Readable, so that the response's own backpressure paces the rows.",
+    hint,
+  });
   expectFigure({
     label: `rows of about 2 KB produced while the client read nothing for 800 ms (of ${count})`,
     measured: producedWhileStalled,

@@ -135,6 +135,8 @@ export interface StalledReading {
   readonly text: string;
   /** Whether the response ended by itself before the time limit. */
   readonly ended: boolean;
+  /** Whether the server closed the connection before the body's end (`fetch` says "terminated"). */
+  readonly cutOff: boolean;
 }
 
 /**
@@ -165,7 +167,7 @@ export async function stallThenReadAll(
     const response = await kitFetch(url, { signal: controller.signal });
     status = response.status;
     const reader = response.body?.getReader();
-    if (!reader) return { status, text, ended: true };
+    if (!reader) return { status, text, ended: true, cutOff: false };
     const first = await reader.read();
     if (first.value) text += decoder.decode(first.value, { stream: true });
     await wait(pauseMs);
@@ -174,10 +176,12 @@ export async function stallThenReadAll(
       chunk = await reader.read();
       if (chunk.value) text += decoder.decode(chunk.value, { stream: true });
     }
-    return { status, text, ended: true };
+    return { status, text, ended: true, cutOff: false };
   } catch (error) {
-    if (!controller.signal.aborted) throw error;
-    return { status, text, ended: false };
+    if (controller.signal.aborted) return { status, text, ended: false, cutOff: false };
+    // The body had begun: the server dropped the connection, which is a finding, not a crash.
+    if (status !== 0) return { status, text, ended: false, cutOff: true };
+    throw error;
   } finally {
     clearTimer(timer);
     controller.abort();

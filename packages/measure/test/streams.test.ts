@@ -24,6 +24,10 @@ beforeAll(async () => {
       await sleep(50);
       res.write('event: ignored\n\nid: 2\r\ndata: {"n":2}\r\n\r\n');
       res.end('event: end\ndata: {}\n\n');
+    } else if (req.url === '/cut') {
+      res.writeHead(200);
+      res.write('x'.repeat(64 * 1024));
+      setTimeout(() => res.destroy(), 50);
     } else if (req.url === '/forever') {
       res.writeHead(200);
       res.write('started');
@@ -101,6 +105,11 @@ test('a stalled client lets the buffers fill, holds the server back, then reads 
   expect(writesWhileStalled * 64 * 1024).toBeLessThan(32 * 1024 * 1024);
   expect(reading.ended).toBe(true);
   expect(reading.text.length).toBe(1024 * 64 * 1024);
+});
+
+test('a server that drops a stalled client is a cut-off reading, not an error', async () => {
+  const reading = await stallThenReadAll(`${baseUrl}/cut`, 200, () => {});
+  expect(reading).toMatchObject({ ended: false, cutOff: true });
 });
 
 test('a body that never ends is given up at the time limit and says so', async () => {
