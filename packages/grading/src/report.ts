@@ -26,14 +26,32 @@ export function renderReport(run: GradeRun, options: ReportOptions = {}): string
   if (run.kitFailure)
     return [...lines, ...renderNotGraded(run, nameWidth, paint, options)].join('\n');
 
+  // One cause, said once: a check that failed for the very reason an earlier one did points to it.
+  const causes = new Map<string, string>();
   for (const check of run.checks) {
+    const cause = check.state === 'failed' && check.failure ? causeOf(check.failure) : undefined;
+    const first = cause === undefined ? undefined : causes.get(cause);
+    if (first !== undefined) {
+      const points = `0/${check.points}`;
+      lines.push(
+        `  ${paint.red('✗')} ${check.name.padEnd(nameWidth)} ${paint.red(points)}`,
+        paint.dim(`      the same cause as "${first}" above`),
+      );
+      continue;
+    }
+    if (cause !== undefined) causes.set(cause, check.name);
     lines.push(...renderCheck(check, nameWidth, run.interruption, paint, options));
   }
   if (run.checks.length === 0 && !run.interruption) {
     lines.push(paint.red('  No check ran: the grader could not start (see below).'));
   }
-  for (const error of run.errors) {
-    lines.push('', `${paint.red('  !')} ${error}`);
+  const errorCounts = new Map<string, number>();
+  for (const error of run.errors) errorCounts.set(error, (errorCounts.get(error) ?? 0) + 1);
+  for (const [error, count] of errorCounts) {
+    lines.push(
+      '',
+      `${paint.red('  !')} ${error}${count > 1 ? paint.dim(` (${count} times)`) : ''}`,
+    );
   }
   if (run.interruption)
     lines.push('', ...renderInterruption(run.interruption, run.exercise, paint));
@@ -72,6 +90,11 @@ function renderNotGraded(
     `${paint.bold('Score')} –/${possible}   ${paint.dim('(not graded)')}`,
     `0 passed, 0 failed, ${notGraded} not graded`,
   ];
+}
+
+/** What a failure says, without its timeline: two checks that say the same failed for one cause. */
+function causeOf(failure: NonNullable<CheckResult['failure']>): string {
+  return JSON.stringify([failure.measured, failure.expected, failure.meaning, failure.hint]);
 }
 
 function renderCheck(

@@ -63,3 +63,25 @@ test('without colour the report holds no escape codes; with colour it does', () 
   expect(renderReport(run)).not.toContain('\u001b[');
   expect(renderReport(run, { color: true })).toContain('\u001b[');
 });
+
+test('checks that failed for one cause say it once: the first in full, the others point to it', () => {
+  const failure = {
+    measured: 'upload 1: 200',
+    expected: '202 Accepted at once',
+    meaning: 'the upload was processed before the answer',
+    hint: 1,
+  };
+  const check = (name: string) =>
+    ({ name, file: 'f', points: 2, state: 'failed', figures: [], failure }) as const;
+  const report = renderReport({
+    ...run,
+    checks: [check('the first'), check('the second'), check('the third')],
+    errors: ['An error escaped every check: boom', 'An error escaped every check: boom'],
+    interruption: undefined,
+  });
+  expect(report.split('the upload was processed before the answer')).toHaveLength(2);
+  expect(report).toContain('the same cause as "the first" above');
+  expect(report.match(/the same cause as/g)).toHaveLength(2);
+  expect(report.match(/An error escaped every check: boom/g)).toHaveLength(1);
+  expect(report).toContain('(2 times)');
+});
