@@ -29,6 +29,7 @@ const USAGE = `Usage: pnpm <command> [exercise] [options]
       --watch                        grade again on every save
       --solution                     grade the reference solution instead
       --target <dir>                 grade any folder laid out like the exercise (a student's submission)
+      --only <check>                 grade one check alone: its number in the README's table, or words of its name
   pnpm test                          the kit's self-check (every grader against solution, starter, variants)
   pnpm serve <exercise>              start the exercise's app on a port (--solution, --target <dir>, --port <n>)
   pnpm hint <exercise> [n] [--all]   the next hint, hint n, or all of them
@@ -77,6 +78,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       port: { type: 'string' },
       scores: { type: 'string' },
       against: { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -109,6 +111,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         solution: values.solution,
         target: values.target,
         watch: values.watch,
+        only: values.only,
         cwd,
       });
     case 'serve':

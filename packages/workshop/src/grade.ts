@@ -35,6 +35,8 @@ export interface GradeRequest {
   readonly edit?: (srcDir: string) => void;
   /** Only these grader files (names in `test/`); every one when absent. */
   readonly files?: readonly string[];
+  /** Only this check (its name in the README's table): the report lists it alone. */
+  readonly only?: string;
 }
 
 /**
@@ -60,7 +62,11 @@ export async function gradeFolder(request: GradeRequest): Promise<GradeRun> {
   const run = await gradeUnverified(request);
   const after = manifestDifferences(root);
   if (after.length > 0) run.errors.push(voidGrade(after, 'after'));
-  return completeRun(run, catalog);
+  const complete = completeRun(run, catalog);
+  const { only } = request;
+  return only
+    ? { ...complete, checks: complete.checks.filter((check) => check.name === only) }
+    : complete;
 }
 
 async function gradeUnverified(request: GradeRequest): Promise<GradeRun> {
@@ -98,6 +104,7 @@ async function gradeUnverified(request: GradeRequest): Promise<GradeRun> {
         attempt,
         files: attempt === 0 && !request.files ? [] : remaining,
         cleanup: copy ? [scratch, copy.dir] : [scratch],
+        only: request.only,
       });
       run.checks.push(...part.checks);
       run.errors.push(...part.errors);
@@ -115,8 +122,8 @@ async function gradeUnverified(request: GradeRequest): Promise<GradeRun> {
     }
     run.source = relativeToCwd(request.folder);
     run.durationMs = Date.now() - started;
-    // A run of only some grader files (a wrong variant's) judges only those files' checks.
-    if (!request.files) run.checks.push(wholeRunCheck(run));
+    // A run of only some grader files (a wrong variant's), or of one check, judges only those checks.
+    if (!request.files && !request.only) run.checks.push(wholeRunCheck(run));
     return run;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -136,12 +143,14 @@ interface Attempt {
   readonly files: readonly string[];
   /** What the guard removes if the CLI dies during the run. */
   readonly cleanup: readonly string[];
+  /** The one check to run, when only one is asked for. */
+  readonly only: string | undefined;
 }
 
 async function gradeFiles(
   exercise: Exercise,
   sourceDir: string,
-  { scratch, attempt, files, cleanup }: Attempt,
+  { scratch, attempt, files, cleanup, only }: Attempt,
 ): Promise<GradeRun> {
   // The result is written by Vitest's main process, out of the graded code's reach;
   // the graded code may write only in the sandbox: its temp folder and the progress file.
@@ -160,6 +169,8 @@ async function gradeFiles(
       '--root',
       exercise.dir,
       ...files.map((file) => `test/${file}`),
+      // A check's test is named with its points after it: "<name> (3 pts)".
+      ...(only ? ['--testNamePattern', `^${only.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`] : []),
     ],
     cwd: exercise.dir,
     env: {

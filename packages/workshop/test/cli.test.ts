@@ -123,3 +123,16 @@ test('grades a class of five folders into one table, with a row for each that co
   expect(merged.code).toBe(0);
   expect(readFileSync(join(scratch, 'merged.csv'), 'utf8')).toBe(`${csv.join('\n')}\n`);
 }, 120_000);
+
+test('--only grades one check alone, named by its number or its words, and says which when the words fit none or several', () => {
+  const alone = workshop('test', '01', '--solution', '--only', 'sliding window');
+  expect(alone.code).toBe(0);
+  expect(alone.out).toContain('mapLimit starts the next item as soon as a slot frees');
+  expect(alone.out).toMatch(/Score 3\/3/);
+  expect(alone.out.trim().split('\n').at(-1)).toBe('1 passed, 0 failed');
+  const none = workshop('test', '01', '--only', 'teapot');
+  expect(none.code).toBe(2);
+  expect(none.out).toContain('No check of exercise-01-concurrent-awaits matches "teapot"');
+  expect(none.out).toContain(' 1  runAll resolves with every result in input order');
+  expect(workshop('test', '01', '--only', 'runAll').out).toContain('3 checks of');
+}, 60_000);

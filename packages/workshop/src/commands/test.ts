@@ -2,9 +2,10 @@ import { watch } from 'node:fs';
 import { join } from 'node:path';
 import { renderReport } from '@kit/grading/report';
 import { exitCodeOf, type GradeRun } from '@kit/grading/results';
+import { readCatalog } from '../catalog.ts';
 import { chooseSources, type FolderChoice, type Source } from '../folders.ts';
 import { gradeFolder } from '../grade.ts';
-import type { Exercise } from '../kit.ts';
+import { type Exercise, UsageError } from '../kit.ts';
 import { reportOptions } from '../output.ts';
 import { recordGrade } from '../state.ts';
 
@@ -12,6 +13,30 @@ export interface TestOptions extends FolderChoice {
   readonly root: string;
   readonly exercises: readonly Exercise[];
   readonly watch: boolean;
+  /** One check to grade alone: its number in the README's table, or words of its name. */
+  readonly only?: string | undefined;
+}
+
+/**
+ * The check `--only` names: its number in the README's table, or words of
+ * its name (case aside). Anything else is a usage error that lists them.
+ *
+ * @example
+ * chooseCheck(exercise, '3'); // the third row of the table
+ * chooseCheck(exercise, 'sliding window'); // 'mapLimit starts the next item … (a sliding window, not batches)'
+ */
+export function chooseCheck(exercise: Exercise, words: string): string {
+  const checks = readCatalog(exercise).checks.map((check) => check.name);
+  const listed = checks
+    .map((name, index) => `  ${String(index + 1).padStart(2)}  ${name}`)
+    .join('\n');
+  const byNumber = /^\d+$/.test(words) ? checks[Number(words) - 1] : undefined;
+  if (byNumber) return byNumber;
+  const matching = checks.filter((name) => name.toLowerCase().includes(words.toLowerCase()));
+  if (matching.length === 1) return matching[0] as string;
+  throw new UsageError(
+    `${matching.length === 0 ? 'No check' : `${matching.length} checks`} of ${exercise.name} ${matching.length === 0 ? 'matches' : 'match'} "${words}": give its number or more of its words.\n${listed}`,
+  );
 }
 
 /** Grades each exercise and prints its report; resolves to the exit code. */
@@ -31,10 +56,12 @@ async function gradeOne(
   { exercise, folder, isTarget }: Source,
   options: TestOptions,
 ): Promise<GradeRun> {
-  const run = await gradeFolder({ exercise, folder, copy: isTarget });
+  const only = options.only === undefined ? undefined : chooseCheck(exercise, options.only);
+  const run = await gradeFolder({ exercise, folder, copy: isTarget, ...(only ? { only } : {}) });
   console.log(renderReport(run, reportOptions(exercise)));
-  // The home screen shows the learner's own progress (not the solution's, a student's, or a kit failure).
-  if (!options.solution && !isTarget && !run.kitFailure)
+  // The home screen shows the learner's own progress (not the solution's, a student's, a kit
+  // failure, or one check alone).
+  if (!options.solution && !isTarget && !run.kitFailure && !only)
     recordGrade(options.root, exercise.name, run);
   console.log('');
   return run;
