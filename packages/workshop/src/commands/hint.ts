@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { type Exercise, UsageError } from '../kit.ts';
 import { bold, dim } from '../output.ts';
 import { readState, updateState } from '../state.ts';
+import { renderForTerminal } from '../terminal-markdown.ts';
 
 interface Hint {
   readonly number: number;
@@ -36,7 +37,7 @@ export function showHint(
   if (hints.length === 0) throw new UsageError(`${exercise.name} has no hints yet.`);
   const last = hints.length;
   if (all) {
-    console.log(hints.map((hint) => hint.text).join('\n\n'));
+    console.log(hints.map((hint) => renderForTerminal(hint.text)).join('\n\n'));
     updateState(root, (state) => {
       state.hints[exercise.name] = last;
     });
@@ -51,7 +52,7 @@ export function showHint(
     );
   }
   console.log(`${bold(`Exercise ${exercise.id}`)} ${dim(`hint ${number} of ${last}`)}\n`);
-  console.log(hint.text);
+  console.log(renderForTerminal(hint.text));
   updateState(root, (state) => {
     state.hints[exercise.name] = Math.max(seen, number);
   });
