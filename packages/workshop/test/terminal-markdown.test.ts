@@ -6,11 +6,11 @@ const plain = { bold: (text: string) => text, code: (text: string) => text };
 
 test('a hint reads without Markdown syntax: no #, no **, code spans kept whole, spaces kept', () => {
   const shown = renderForTerminal(
-    '## Hint 4 · Same stream\n\nA **generator**: ``yield `id: ${row.id}\\n\\n` ``, returned as a `StreamableFile` with the type `text/event-stream`; see [the docs](https://nodejs.org).',
+    '## Hint 4 · Same stream\n\nA **generator**: ``yield `id: <id>\\n\\n` ``, returned as a `StreamableFile` with the type `text/event-stream`; see [the docs](https://nodejs.org).',
     plain,
   );
   expect(shown).toBe(
-    'Hint 4 · Same stream\n\nA generator: `yield `id: ${row.id}\\n\\n``, returned as a `StreamableFile` with the type `text/event-stream`; see the docs (https://nodejs.org).',
+    'Hint 4 · Same stream\n\nA generator: `yield `id: <id>\\n\\n``, returned as a `StreamableFile` with the type `text/event-stream`; see the docs (https://nodejs.org).',
   );
 });
 
