@@ -24,7 +24,7 @@ test('an exercise without an app says there is nothing to serve', () => {
   expect(result.stderr).toContain('exercise-01-concurrent-awaits has no app to serve');
 });
 
-test('serves an exercise app on the port asked for, until it is stopped', async () => {
+test('serves an exercise app on the port asked for, until it is stopped, then says how it ended', async () => {
   const port = await freePort();
   const server = spawn(
     process.execPath,
@@ -34,8 +34,8 @@ test('serves an exercise app on the port asked for, until it is stopped', async 
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  let output = '';
   try {
-    let output = '';
     server.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
@@ -52,4 +52,33 @@ test('serves an exercise app on the port asked for, until it is stopped', async 
     await once(server, 'exit');
   }
   await expect(fetch(`http://127.0.0.1:${port}/rows`)).rejects.toThrow();
+  expect(output).toMatch(
+    /The app (exited with code \d+|was killed by SIG\w+), \d+ ms after SIGTERM/,
+  );
+}, 30_000);
+
+test('the usual port taken, it serves on a free one and says so', async () => {
+  const taken = createServer().listen(3003, '127.0.0.1');
+  const listening = await Promise.race([
+    once(taken, 'listening').then(() => true),
+    once(taken, 'error').then(() => false),
+  ]);
+  const server = spawn(process.execPath, [bin, 'serve', '03', '--solution'], {
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  server.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  try {
+    await expect
+      .poll(() => output, { timeout: 20_000, interval: 100 })
+      .toMatch(/Listening on http:\/\/127\.0\.0\.1:\d+/);
+    expect(output).toContain('Port 3003 is taken');
+  } finally {
+    server.kill('SIGTERM');
+    await once(server, 'exit');
+    if (listening) taken.close();
+  }
 }, 30_000);
