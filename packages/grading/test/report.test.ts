@@ -71,8 +71,14 @@ test('checks that failed for one cause say it once: the first in full, the other
     meaning: 'the upload was processed before the answer',
     hint: 1,
   };
-  const check = (name: string) =>
-    ({ name, file: 'f', points: 2, state: 'failed', figures: [], failure }) as const;
+  const check = (name: string): GradeRun['checks'][number] => ({
+    name,
+    file: 'f',
+    points: 2,
+    state: 'failed',
+    figures: [],
+    failure,
+  });
   const report = renderReport({
     ...run,
     checks: [check('the first'), check('the second'), check('the third')],
