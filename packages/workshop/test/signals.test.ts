@@ -32,7 +32,7 @@ async function stopMidGrade(args: readonly string[], signal: keyof typeof EXIT_C
   folders.push(temp);
   const cli = spawn(process.execPath, [bin, ...args], {
     cwd: root,
-    env: { ...process.env, TMPDIR: temp, NO_COLOR: '1' },
+    env: { ...process.env, TMPDIR: temp, NO_COLOR: '1', INIT_CWD: root },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -71,7 +71,7 @@ test.each([
   [
     'a class grade',
     'SIGHUP',
-    ['grade', '01', '--targets', 'solutions/exercise-01-concurrent-awaits'],
+    ['grade', '01', '--targets', join(root, 'solutions/exercise-01-concurrent-awaits')],
   ],
   ['the self-check', 'SIGTERM', ['self-check', '01']],
 ] as const)(
