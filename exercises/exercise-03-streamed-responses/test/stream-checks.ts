@@ -7,7 +7,6 @@ import {
   parseSseEvent,
   recordStream,
   type Span,
-  type StalledReading,
   type StreamRecording,
   sleep,
   stallThenLeave,
@@ -160,12 +159,7 @@ export async function expectStopsWhenStalledClientLeaves(
 ): Promise<void> {
   const { baseUrl, rows } = await streamingApp();
   const count = 20_000;
-  rows.padding = 2_000;
-  try {
-    await stallThenLeave(`${baseUrl}${path}?count=${count}&delayMs=0`, 600);
-  } finally {
-    rows.padding = 0;
-  }
+  await rows.padded(2_000, () => stallThenLeave(`${baseUrl}${path}?count=${count}&delayMs=0`, 600));
   const producedWhenLeft = rows.last?.produced ?? 0;
   await sleep(400);
   const stats = rows.last;
@@ -208,20 +202,16 @@ export async function expectBackpressure(
   const { baseUrl, rows } = await streamingApp();
   const count = 20_000;
   let producedWhileStalled = 0;
-  rows.padding = 2_000;
-  let reading: StalledReading;
-  try {
-    reading = await stallThenReadAll(
+  const reading = await rows.padded(2_000, () =>
+    stallThenReadAll(
       `${baseUrl}${path}?count=${count}&delayMs=0`,
       800,
       () => {
         producedWhileStalled = rows.last?.produced ?? 0;
       },
       5_000,
-    );
-  } finally {
-    rows.padding = 0;
-  }
+    ),
+  );
   expectThat(!reading.cutOff, {
     measured: `the server closed the connection while the client was paused, after ${rowsIn(reading.text, unit)} of ${count} ${unit === 'lines' ? 'rows' : 'events'}`,
     expected: 'the connection kept open, and every row sent once the client reads on',

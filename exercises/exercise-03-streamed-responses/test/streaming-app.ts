@@ -20,12 +20,12 @@ const repositoryModule = learnerModule(
 
 /**
  * Stands in for RowsRepository: the same rows, each query counted (rows
- * produced, whether the iteration was closed). `padding` makes rows bigger,
+ * produced, whether the iteration was closed). {@link padded} makes rows bigger,
  * for the backpressure checks.
  */
 export class CountingRows {
   readonly queries: ProductionStats[] = [];
-  padding = 0;
+  private padding = 0;
 
   query({ count, delayMs }: { count: number; delayMs: number }) {
     const padding = this.padding;
@@ -43,6 +43,16 @@ export class CountingRows {
     const { iterable, stats } = countProduction(rows());
     this.queries.push(stats);
     return iterable;
+  }
+
+  /** Runs `scenario` with rows of about `bytes` more each, then back to plain rows. */
+  async padded<T>(bytes: number, scenario: () => Promise<T>): Promise<T> {
+    this.padding = bytes;
+    try {
+      return await scenario();
+    } finally {
+      this.padding = 0;
+    }
   }
 
   /** The stats of the latest query. */

@@ -1,22 +1,34 @@
 import { check, expectFigure, runningWorkerThreads, sleep } from '@kit/grading';
 import { createPrimesApp, primesService } from './primes-app.ts';
 
-check('after app.close() no worker thread is left', { points: 2, hint: 6 }, async () => {
-  const before = runningWorkerThreads();
-  const app = await createPrimesApp();
-  await app.init();
-  const { PrimesService } = await primesService();
-  await app.get(PrimesService).count(10);
-  const whileOpen = runningWorkerThreads() - before;
-  await app.close();
+/** Worker threads this process runs beyond `before`, once they had up to 2 s to stop. */
+async function threadsLeftAfterClose(before: number): Promise<number> {
   let left = runningWorkerThreads() - before;
   for (let waited = 0; left > 0 && waited < 2_000; waited += 50) {
     await sleep(50);
     left = runningWorkerThreads() - before;
   }
+  return left;
+}
+
+/** A started app of the learner's, its service, and how many threads ran before it. */
+async function startedApp() {
+  const before = runningWorkerThreads();
+  const app = await createPrimesApp();
+  await app.init();
+  const { PrimesService } = await primesService();
+  const service = app.get(PrimesService);
+  await service.count(10);
+  return { app, service, before };
+}
+
+check('after app.close() no worker thread is left', { points: 2, hint: 6 }, async () => {
+  const idle = await startedApp();
+  const whileOpen = runningWorkerThreads() - idle.before;
+  await idle.app.close();
   expectFigure({
     label: `worker threads still running 2 s after app.close() (${whileOpen} while it was open)`,
-    measured: left,
+    measured: await threadsLeftAfterClose(idle.before),
     equals: 0,
     meaning:
       'A pool nobody closes keeps its threads: a test runner or a deploy waits on them, or kills them mid-task. Destroy the pool in onModuleDestroy (Nest calls it on app.close()).',
@@ -24,23 +36,14 @@ check('after app.close() no worker thread is left', { points: 2, hint: 6 }, asyn
   });
 
   // Closed again while a thread is busy: a pool that stops only its idle threads keeps this one.
-  const busyBefore = runningWorkerThreads();
-  const busyApp = await createPrimesApp();
-  await busyApp.init();
-  const service = busyApp.get(PrimesService);
-  await service.count(10);
+  const busy = await startedApp();
   // About 4 s of one core, twice the 2 s allowed below.
-  service.count(20_000_000).catch(() => undefined);
+  busy.service.count(20_000_000).catch(() => undefined);
   await sleep(200);
-  await busyApp.close();
-  let busyLeft = runningWorkerThreads() - busyBefore;
-  for (let waited = 0; busyLeft > 0 && waited < 2_000; waited += 50) {
-    await sleep(50);
-    busyLeft = runningWorkerThreads() - busyBefore;
-  }
+  await busy.app.close();
   expectFigure({
     label: 'worker threads still running 2 s after app.close(), closed while a count was running',
-    measured: busyLeft,
+    measured: await threadsLeftAfterClose(busy.before),
     equals: 0,
     meaning:
       'A thread busy with a count when the app closed was left running: stopping only the idle threads, or not waiting for the pool to stop, lets a thread outlive the app. Destroy the pool and wait for it (await pool.destroy()).',

@@ -54,16 +54,17 @@ const SIGNALS = Object.keys(SIGNAL_EXIT_CODES) as Array<keyof typeof SIGNAL_EXIT
  * removed here), then the folders, then the process, saying so.
  */
 function stopEverything(signal: keyof typeof SIGNAL_EXIT_CODES): void {
-  for (const child of running) killGroup(child);
-  for (const path of scratch) rmSync(path, { recursive: true, force: true });
+  killAll();
   process.stderr.write(
     `\nStopped by ${signal}: the grade did not finish. No grading process and no temporary file is left.\n`,
   );
   process.exit(SIGNAL_EXIT_CODES[signal]);
 }
 
+/** However the process ends (an error, process.exit), what is still watched or held goes with it. */
 const killAll = () => {
   for (const child of running) killGroup(child);
+  for (const path of scratch) rmSync(path, { recursive: true, force: true });
 };
 
 /** While anything is watched or held, a signal takes it along instead of leaving it. */
@@ -91,8 +92,8 @@ function untrack(child: ChildProcess): void {
 
 /**
  * Holds a scratch folder until `release` is called: a process stopped by a
- * signal meanwhile removes it on its way out, rather than leaving it in the
- * temp folder.
+ * signal, or ending on an error, meanwhile removes it on its way out, rather
+ * than leaving it in the temp folder.
  *
  * @example
  * const release = holdScratch(mkdtempSync(join(tmpdir(), 'kit-01-')));

@@ -71,10 +71,8 @@ export async function selfCheck(
   // Everything this run and its children put in the temp folder lands here, to be found.
   const tempRoot = mkdtempSync(join(tmpdir(), 'kit-self-check-'));
   process.env.TMPDIR = tempRoot;
-  // Stopped part-way (Ctrl-C, a CI timeout), the self-check still takes its folder with it.
+  // Stopped part-way (Ctrl-C, a CI timeout, an error), the self-check still takes its folder with it.
   const releaseTempRoot = holdScratch(tempRoot);
-  const removeTempRoot = () => rmSync(tempRoot, { recursive: true, force: true });
-  process.once('exit', removeTempRoot);
   const treeBefore = gitStatus(root);
 
   // `pnpm test` with no exercise is every Node developer's habit: say what this is before it runs.
@@ -116,8 +114,7 @@ export async function selfCheck(
     'the work tree is as it was (git status)',
     `before:\n${treeBefore || '(clean)'}\nafter:\n${treeAfter || '(clean)'}`,
   );
-  removeTempRoot();
-  process.off('exit', removeTempRoot);
+  rmSync(tempRoot, { recursive: true, force: true });
   releaseTempRoot();
   if (options.scoresFile) writeLineScores(options.scoresFile, scores);
 
