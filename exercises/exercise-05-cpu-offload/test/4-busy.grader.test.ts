@@ -136,14 +136,17 @@ check(
     await reportsArrive(watch, POOL.threads + 1, 800);
     watch.stop();
     // The scenario holds only if every thread was busy while the two clients waited and left.
-    expectThat(heldStatuses.every((status) => status === 200), {
-      measured: `the ${POOL.threads} counts that held the threads were answered ${heldStatuses.join(', ')}`,
-      expected: `200 for each: counts below ${held} are in range, and every thread is theirs while the others wait`,
-      meaning:
-        'This check queues requests behind counts that fill every thread; if those are refused, nothing waits and nothing can be cancelled.',
-      hint: 5,
-      timeline: watch.spans(),
-    });
+    expectThat(
+      heldStatuses.every((status) => status === 200),
+      {
+        measured: `the ${POOL.threads} counts that held the threads were answered ${heldStatuses.join(', ')}`,
+        expected: `200 for each: counts below ${held} are in range, and every thread is theirs while the others wait`,
+        meaning:
+          'This check queues requests behind counts that fill every thread; if those are refused, nothing waits and nothing can be cancelled.',
+        hint: 5,
+        timeline: watch.spans(),
+      },
+    );
     const ran = watch.reports.filter((report) => report.below === abandoned).length;
     const ranOfBatch = watch.reports.filter((report) =>
       abandonedBatch.includes(report.below),
