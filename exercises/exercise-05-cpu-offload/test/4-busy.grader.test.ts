@@ -30,7 +30,7 @@ check('a full queue answers 503 with Retry-After at once', { points: 2, hint: 4 
   const extra = await kitFetch(`${baseUrl}/primes?below=${refused}`);
   const answeredIn = now() - sentAt;
   await extra.arrayBuffer();
-  await busy;
+  const heldStatuses = await busy;
   // A count refused after it was queued would still run, once a thread frees.
   await reportsArrive(watch, held + 1, 800);
   watch.stop();
@@ -39,6 +39,15 @@ check('a full queue answers 503 with Retry-After at once', { points: 2, hint: 4 
     expected: '503 Service Unavailable, with a Retry-After header',
     meaning: `With ${POOL.threads} threads busy and ${POOL.queue} counts waiting (PRIMES_QUEUE), a further request must be turned away: an unbounded queue lets waits, and memory, grow without end. Throw PoolFullError when the queue is full.`,
     hint: 4,
+  });
+  // A bound one short refuses the last of the requests that fit: a near miss, said as one.
+  const refusedEarly = heldStatuses.findIndex((status) => status !== 200);
+  expectThat(refusedEarly === -1, {
+    measured: `${heldStatuses.filter((status) => status !== 200).length} of the ${held} requests that fit (${POOL.threads} running, ${POOL.queue} waiting) got ${heldStatuses[refusedEarly]}`,
+    expected: `200 for each of the ${held}: the queue is full only once ${POOL.queue} counts already wait`,
+    meaning: `A bound one short turns away a request the queue still has room for. A count fits while the counts running and waiting, itself included, are at most ${POOL.threads} + ${POOL.queue}: check the comparison in your bound.`,
+    hint: 4,
+    timeline: watch.spans(),
   });
   expectRefusedAtOnce(answeredIn);
   expectFigure({
@@ -88,6 +97,21 @@ check(
       hint: 4,
     });
     expectRefusedAtOnce(answeredIn);
+    // A bound one short refuses the batch that just fits as well.
+    const fitting = Array.from({ length: POOL.threads + POOL.queue }, (_, i) => 300_000 + i);
+    const taken = await kitFetch(`${baseUrl}/primes/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ below: fitting }),
+    });
+    const answers = taken.status === 200 ? ((await taken.json()) as unknown[]) : [];
+    if (taken.status !== 200) await taken.arrayBuffer();
+    expectThat(taken.status === 200 && answers.length === fitting.length, {
+      measured: `a batch of ${fitting.length} items on an idle app got ${taken.status}${taken.status === 200 ? ` with ${answers.length} answers` : ''}`,
+      expected: `200 with ${fitting.length} answers: ${POOL.threads} items run and ${POOL.queue} wait, which the pool holds`,
+      meaning: `A batch fits when its items are at most the free threads plus the free places of the queue (${POOL.threads} + ${POOL.queue} on an idle app): refusing this one is a bound one short. Check the comparison in your bound.`,
+      hint: 4,
+    });
   },
 );
 
