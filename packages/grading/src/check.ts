@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { within } from '@kit/measure';
 import { test } from 'vitest';
 import { SOURCE_DIR_ENV } from './env.ts';
+import { escapeMark, firstEscapeSince, knownCause } from './escapes.ts';
 import { collectFiguresInto, GradingFailure, show } from './failure.ts';
 import { changedBuiltIn } from './freeze.ts';
 import type { CheckMeta } from './meta.ts';
@@ -31,6 +32,7 @@ export const DEFAULT_CHECK_TIMEOUT_MS = 8_000;
  */
 export function check(name: string, options: CheckOptions, body: () => Promise<void> | void): void {
   const timeoutMs = options.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
+  escapeMark(); // the watch starts before any of the graded code loads
   // Vitest's own timeout is only a backstop: the race below fires first and explains itself.
   test(withPointsTag(name, options.points), { timeout: timeoutMs + 2_000 }, async ({ task }) => {
     const meta: CheckMeta = { timeoutMs, figures: [], hint: options.hint };
@@ -53,9 +55,12 @@ export async function settleWithin(
   body: () => Promise<void> | void,
   timeoutMs: number,
 ): Promise<void> {
+  const mark = escapeMark();
   const outcome = await within(runBody(body), timeoutMs);
   if ('error' in outcome) throw outcome.error;
   if ('expired' in outcome) {
+    const stray = firstEscapeSince(mark);
+    if (stray !== undefined) throw escapedFailure(stray, timeoutMs);
     throw new GradingFailure({
       measured: `your code had neither resolved nor rejected after ${timeoutMs / 1000} s`,
       expected: 'every promise your code returns settles',
@@ -63,6 +68,19 @@ export async function settleWithin(
         'A promise that never settles: usually a `new Promise` whose resolve is never called, an await on something that never happens, or a loop that waits forever for a condition.',
     });
   }
+}
+
+/** A check that waited in vain while an error escaped: the error, not a missing resolve, is the cause. */
+function escapedFailure(stray: unknown, timeoutMs: number): GradingFailure {
+  const cause = knownCause(stray instanceof Error ? stray.message : String(stray));
+  return new GradingFailure({
+    measured: `your code had neither resolved nor rejected after ${timeoutMs / 1000} s, and meanwhile an error escaped it: ${show(stray)}`,
+    expected: 'every promise your code returns settles, and no error escapes it',
+    meaning: cause
+      ? `The error never reached the promise this check waits for, so it waited in vain: ${cause}`
+      : 'The error never reached the promise this check waits for, so it waited in vain: something your code started (an event emitter with no "error" listener, a promise nobody awaits, a callback) threw. Handle the error where it starts, and reject the promise the caller awaits.',
+    location: learnerFrame(stray),
+  });
 }
 
 async function runBody(body: () => Promise<void> | void): Promise<void> {
@@ -76,11 +94,13 @@ export function explainUnexpected(
 ): GradingFailure {
   const builtIn = changedBuiltInFailure(error);
   if (builtIn) return builtIn;
+  const cause = knownCause(error instanceof Error ? error.message : String(error));
   return new GradingFailure({
     measured: `your code threw ${show(error)}`,
     expected: 'no error: the check calls your code as the exercise describes',
-    meaning:
-      'An error the check did not expect. Read its message; the line it names is in your code.',
+    meaning: cause
+      ? `An error the check did not expect: ${cause}`
+      : 'An error the check did not expect. Read its message; the line it names is in your code.',
     hint: options.hint,
     location: learnerFrame(error),
   });

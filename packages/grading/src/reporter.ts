@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
 import type { Reporter, SerializedError, TestCase, TestModule } from 'vitest/node';
+import { knownCause } from './escapes.ts';
 import type { FailureDetails } from './failure.ts';
 import { kitFailureIn } from './kit-failure.ts';
 import type {} from './meta.ts';
@@ -72,7 +73,7 @@ export class GradeReporter implements Reporter {
     for (const error of unhandledErrors) {
       this.#noteKitFailure(error);
       this.#run.errors.push(
-        `An error escaped every check (often a promise rejected with nobody awaiting it): ${error.name ?? 'Error'}: ${error.message}`,
+        `An error escaped every check (often a promise rejected with nobody awaiting it): ${error.name ?? 'Error'}: ${error.message}${explained(error.message)}`,
       );
     }
     this.#write();
@@ -87,6 +88,12 @@ export class GradeReporter implements Reporter {
     this.#run.durationMs = Date.now() - this.#startedAt;
     writeFileSync(this.resultFile, JSON.stringify(this.#run, null, 2));
   }
+}
+
+/** What the kit knows an escaped error means, as a sentence to append; empty when it does not. */
+function explained(message: string): string {
+  const cause = knownCause(message);
+  return cause ? `. What it means: ${cause}` : '';
 }
 
 /** A test runner's message, said in the kit's words where the kit knows what it means. */

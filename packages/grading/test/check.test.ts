@@ -1,6 +1,7 @@
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, onTestFinished, test } from 'vitest';
 import { explainUnexpected, learnerModule, settleWithin } from '../src/check.ts';
 import { SOURCE_DIR_ENV } from '../src/env.ts';
+import { knownCause } from '../src/escapes.ts';
 import { GradingFailure } from '../src/failure.ts';
 
 const originalSourceDir = process.env[SOURCE_DIR_ENV];
@@ -82,4 +83,32 @@ test('code that changed a frozen built-in is told which one, in the kit’s word
     "your code replaced Math.max: graded code may not change JavaScript's built-ins",
   );
   expect(failure.details.meaning).toMatch(/frozen before it loads/);
+});
+
+test('a body that waits in vain while an error escapes names that error, not a missing resolve', async () => {
+  // A listener of the test's own keeps the escape from failing this file: Vitest then takes it as handled.
+  const handled = () => {};
+  process.on('unhandledRejection', handled);
+  onTestFinished(() => {
+    process.off('unhandledRejection', handled);
+  });
+  const failure = await failureOf(
+    settleWithin(() => {
+      setTimeout(() => {
+        void Promise.reject(
+          new Error(
+            "Cannot find module '/kit/exercises/exercise-05/count-primes.mjs' imported from /kit/node_modules/piscina/dist/worker.js",
+          ),
+        );
+      }, 10);
+      return new Promise(() => {});
+    }, 300),
+  );
+  expect(failure.details.measured).toContain('meanwhile an error escaped it');
+  expect(failure.details.meaning).toContain('a worker thread could not load count-primes.mjs');
+  expect(failure.details.meaning).toContain("new URL('./count-primes.mjs', import.meta.url)");
+});
+
+test('an error the kit does not know keeps its own words, and the hint to handle it where it starts', () => {
+  expect(knownCause('ECONNRESET')).toBeUndefined();
 });
