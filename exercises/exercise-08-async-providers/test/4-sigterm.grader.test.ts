@@ -1,4 +1,4 @@
-import { check, expectThat } from '@kit/grading';
+import { check, expectFigure, expectThat, type Span } from '@kit/grading';
 import { inject } from 'vitest';
 
 check(
@@ -30,5 +30,28 @@ check(
         'enableShutdownHooks() closes the app on SIGTERM and then kills the process with that same signal: an orchestrator sees a process killed, not one that stopped cleanly. Nest 12 can exit 0 instead.',
       hint: 4,
     });
+    const lingered = (run.exitMs ?? 0) - (run.answeredMs ?? 0);
+    expectFigure({
+      label: `the process exited after its last answer (answered ${run.answeredMs} ms after SIGTERM, exited at ${run.exitMs} ms)`,
+      measured: lingered,
+      unit: 'ms',
+      atMost: LINGER_MS,
+      meaning:
+        "Once its last request is answered and its dependencies closed, the process has nothing left to wait for: app.close() returns and useProcessExit exits. A process that waits longer is sleeping a fixed grace period, or kept alive by something it never closed. (The grader's client closes its connection with its answer: a keep-alive client would hold app.close() until it let go.)",
+      hint: 4,
+      timeline: shutdownSpans(run.answeredMs ?? 0, run.exitMs ?? 0),
+    });
   },
 );
+
+/** A correct app exits within tens of milliseconds of its answer; two seconds leave a busy machine room. */
+const LINGER_MS = 2_000;
+
+/** The request and the shutdown on one axis, from the request's start (200 ms before SIGTERM). */
+function shutdownSpans(answeredMs: number, exitMs: number): Span[] {
+  const signalAt = 200;
+  return [
+    { label: 'GET /report?ms=1000', start: 0, end: signalAt + answeredMs, outcome: 'fulfilled' },
+    { label: 'SIGTERM → exit', start: signalAt, end: signalAt + exitMs, outcome: 'fulfilled' },
+  ];
+}

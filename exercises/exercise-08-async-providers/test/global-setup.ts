@@ -5,7 +5,7 @@
 // the same sandbox as the graders' workers.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +24,8 @@ export interface SigtermRun {
   readonly exitSignal?: string | null;
   /** Milliseconds from SIGTERM to the process's exit, if it exited. */
   readonly exitMs?: number;
+  /** Milliseconds from SIGTERM to the request's answer, if it was answered. */
+  readonly answeredMs?: number;
   /** The last lines the app printed on stderr. */
   readonly stderr: string;
 }
@@ -105,12 +107,7 @@ async function stopMidRequest(
 ): Promise<SigtermRun> {
   const port = await announcedPort(child, /Listening on http:\/\/127\.0\.0\.1:(\d+)/, 15_000);
   if (typeof port === 'string') return { notStarted: port, stderr: stderr() };
-  const request = fetch(`http://127.0.0.1:${port}/report?ms=${REQUEST_MS}`, {
-    signal: AbortSignal.timeout(8_000),
-  }).then(
-    async (answer) => ({ status: answer.status, body: await answer.text() }),
-    () => ({ status: 'no answer' as const, body: '' }),
-  );
+  const request = requestClosingAfter(`http://127.0.0.1:${port}/report?ms=${REQUEST_MS}`);
   await new Promise((resolve) => setTimeout(resolve, 200));
   const signalledAt = performance.now();
   child.kill('SIGTERM');
@@ -119,6 +116,7 @@ async function stopMidRequest(
   return {
     requestStatus: answer.status,
     requestBody: answer.body.slice(0, 300),
+    ...(answer.at === undefined ? {} : { answeredMs: Math.round(answer.at - signalledAt) }),
     ...('value' in exit
       ? {
           exitCode: exit.value.code,
@@ -128,4 +126,39 @@ async function stopMidRequest(
       : {}),
     stderr: stderr(),
   };
+}
+
+/**
+ * One request whose connection closes with its answer, as a load balancer's
+ * or curl's does. A keep-alive client (Node's fetch) would hold the socket open
+ * after the answer, and Node's server.close(), which Nest's app.close() awaits,
+ * waits for it: the app would linger until the client let go (about 3 s for
+ * fetch), which says nothing about the learner's code.
+ */
+function requestClosingAfter(url: string): Promise<{
+  status: number | 'no answer';
+  body: string;
+  at?: number;
+}> {
+  return new Promise((resolve) => {
+    const sent = httpRequest(url, {
+      agent: false,
+      headers: { connection: 'close' },
+      timeout: 8_000,
+    });
+    sent.once('timeout', () => sent.destroy());
+    sent.once('error', () => resolve({ status: 'no answer', body: '' }));
+    sent.once('response', (answer) => {
+      let body = '';
+      answer.setEncoding('utf8');
+      answer.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      answer.once('end', () =>
+        resolve({ status: answer.statusCode ?? 'no answer', body, at: performance.now() }),
+      );
+      answer.once('error', () => resolve({ status: 'no answer', body }));
+    });
+    sent.end();
+  });
 }
