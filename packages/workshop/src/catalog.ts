@@ -16,7 +16,12 @@ export interface Catalog {
   readonly total: number | undefined;
   /** The numbers of the `## Hint N` sections of HINTS.md, in file order. */
   readonly hints: readonly number[];
+  /** The hints that do not open with the question they answer (`**Ask first:** …?`). */
+  readonly unasked?: readonly number[];
 }
+
+/** A hint opens with a nudge, a question to ask oneself, before it comes near the answer. */
+const OPENING_QUESTION = /^\*\*Ask first:\*\* .+\?$/;
 
 /**
  * Reads the table whose header starts `| check | points |` from a README.
@@ -47,15 +52,18 @@ export function readCatalog(exercise: Exercise): Catalog {
   const readme = existsSync(readmeFile) ? readFileSync(readmeFile, 'utf8') : '';
   const total = /^(\d+) points in all\./m.exec(readme)?.[1];
   const hintsFile = join(exercise.dir, 'HINTS.md');
-  const hints = existsSync(hintsFile)
-    ? [...readFileSync(hintsFile, 'utf8').matchAll(/^## Hint (\d+)/gm)].map((match) =>
-        Number(match[1]),
+  const sections = existsSync(hintsFile)
+    ? [...readFileSync(hintsFile, 'utf8').matchAll(/^## Hint (\d+)[^\n]*\n+([^\n]*)/gm)].map(
+        (match) => ({ number: Number(match[1]), opening: match[2] ?? '' }),
       )
     : [];
   return {
     checks: parseChecksTable(readme),
     total: total === undefined ? undefined : Number(total),
-    hints,
+    hints: sections.map((section) => section.number),
+    unasked: sections
+      .filter((section) => !OPENING_QUESTION.test(section.opening))
+      .map((section) => section.number),
   };
 }
 
@@ -111,6 +119,10 @@ export function catalogDifferences(catalog: Catalog, run: GradeRun): string[] {
   if (catalog.hints.join() !== expectedHints.join())
     differences.push(
       `HINTS.md numbers its hints ${catalog.hints.join(', ')}, not 1 to ${catalog.hints.length}`,
+    );
+  for (const hint of catalog.unasked ?? [])
+    differences.push(
+      `HINTS.md's hint ${hint} does not open with its question ("**Ask first:** …?"): a hint goes from a nudge to nearly the answer`,
     );
   return [...differences, ...hintDifferences(catalog, run)];
 }
