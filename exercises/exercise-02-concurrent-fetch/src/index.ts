@@ -50,7 +50,7 @@ export async function getWeather(
   cities: readonly string[],
   options: WeatherOptions,
 ): Promise<Array<CityWeather | CityError>> {
-  // TODO: every city at once, or at most `options.concurrency` in flight (hints 2 and 3).
+  // TODO: every city at once, or at most `options.concurrency` in flight (hints 2 to 5).
   const results: Array<CityWeather | CityError> = [];
   for (const city of cities) {
     results.push(await cityWeather(city, options));

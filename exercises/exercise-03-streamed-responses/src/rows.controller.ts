@@ -26,6 +26,8 @@ export class RowsController {
     return this.collect(parseRowsQuery(query));
   }
 
+  // TODO (hint 5): whatever the format, stop producing when the client goes away, and wait while it
+  // does not read.
   private async collect(query: { count: number; delayMs: number }): Promise<Row[]> {
     const rows: Row[] = [];
     for await (const row of this.rows.query(query)) {

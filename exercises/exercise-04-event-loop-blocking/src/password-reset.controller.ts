@@ -20,7 +20,8 @@ export class PasswordResetController {
       text: `Someone asked to reset the password of ${email}. Follow the link to choose a new one.`,
     };
     // TODO: the mailer has no async API, and sendSync blocks the event loop for
-    // the whole send. Move the call off the main thread: see send-mail.worker.mjs (hint 4).
+    // the whole send. Move the call off the main thread: see send-mail.worker.mjs (hint 4), and
+    // answer once the mail is sent (hint 5).
     new LegacyMailer(mailboxFile()).sendSync(message);
     return { sent: true };
   }

@@ -9,12 +9,12 @@ import { countPrimes } from './count-primes.mjs';
 
 @Injectable()
 export class PrimesService {
-  // TODO: a pool of worker threads, sized by poolSize() from ./settings.ts, with a
+  // TODO (hints 1 and 3): a pool of worker threads, sized by poolSize() from ./settings.ts, with a
   // queue bounded by queueSize(); a full queue throws PoolFullError (./pool-full.error.ts).
 
   /** How many primes are below `below`. */
   async count(below: number, signal?: AbortSignal): Promise<{ below: number; count: number }> {
-    // TODO: run countPrimes on a worker thread of the pool, and pass it `signal`,
+    // TODO (hints 1 and 5): run countPrimes on a worker thread of the pool, and pass it `signal`,
     // so that a request whose client went away never starts.
     signal?.throwIfAborted();
     return countPrimes({ below });
@@ -22,7 +22,7 @@ export class PrimesService {
 
   /** One count per item, in order. */
   async countAll(belows: number[], signal?: AbortSignal) {
-    // TODO: run the items at the same time, on different threads. A batch whose items would
+    // TODO (hints 2 and 4): run the items at the same time, on different threads. A batch whose items would
     // not all fit (free threads plus free places in the queue) throws PoolFullError before
     // any of them runs (hint 4).
     const results: Array<{ below: number; count: number }> = [];
@@ -30,5 +30,5 @@ export class PrimesService {
     return results;
   }
 
-  // TODO: destroy the pool when the app closes, so that no thread outlives it.
+  // TODO (hint 6): destroy the pool when the app closes, so that no thread outlives it.
 }

@@ -43,7 +43,7 @@ export interface Compared extends Measurement, Target {
 
 /** Loads `url` as `options` say and reports what it measured. */
 export async function measure(url: string, options: MeasureOptions): Promise<Measurement> {
-  // TODO: keep `connections` requests in flight (autocannon does), leave the warm-up out,
+  // TODO (hints 1 to 4): keep `connections` requests in flight (autocannon does), leave the warm-up out,
   // report true percentiles, and count errors and non-2xx answers apart.
   const durationMs = options.durationMs ?? 5_000;
   const latencies: number[] = [];
@@ -79,7 +79,7 @@ export async function compare(
 ): Promise<Compared[]> {
   const rows: Compared[] = [];
   for (const target of targets) {
-    // TODO: the ratio of each target's requests per second to the first's.
+    // TODO (hint 5): the ratio of each target's requests per second to the first's.
     rows.push({ ...target, ...(await measure(target.url, options)), ratio: 1 });
   }
   console.table(rows.map(({ name, requests }) => ({ name, 'req/s': requests.perSecond })));
@@ -95,7 +95,7 @@ export async function findStarvingRoutes(
   suspects: readonly string[],
   probe: string,
 ): Promise<string[]> {
-  // TODO: measure the probe alone, then while each suspect is under load.
+  // TODO (hint 6): measure the probe alone, then while each suspect is under load.
   void baseUrl;
   void suspects;
   void probe;

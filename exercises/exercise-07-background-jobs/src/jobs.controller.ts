@@ -5,7 +5,7 @@ import { JobsService } from './jobs.service.ts';
 export class JobsController {
   constructor(private readonly jobs: JobsService) {}
 
-  /** TODO: `GET /jobs/:id` → `{ id, state, progress: { rowsDone }, result?, error? }`; 404 for no such job. */
+  /** TODO (hint 2): `GET /jobs/:id` → `{ id, state, progress: { rowsDone }, result?, error? }`; 404 for no such job. */
   @Get(':id')
   status(@Param('id') id: string) {
     throw new NotImplementedException(
@@ -13,7 +13,7 @@ export class JobsController {
     );
   }
 
-  /** TODO: `GET /jobs/:id/result` → the result of a completed job; 409 before that; 404 for no such job. */
+  /** TODO (hint 2): `GET /jobs/:id/result` → the result of a completed job; 409 before that; 404 for no such job. */
   @Get(':id/result')
   result(@Param('id') id: string) {
     throw new NotImplementedException(`GET /jobs/${id}/result is yours to write.`);

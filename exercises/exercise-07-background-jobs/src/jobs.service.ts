@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 /**
- * TODO: the background jobs live here.
+ * TODO (hints 3 and 6): the background jobs live here.
  * - a job per saved upload: a random id, its state (`queued`, `running`,
  *   `completed`, `failed`), the rows done, its result or error;
  * - at most `jobsConcurrency()` jobs running, the others waiting in upload order;

@@ -14,7 +14,7 @@ const SEND_A_FILE = 'Send the CSV file as multipart/form-data in a field named "
 /**
  * Reads the `file` field of a multipart upload.
  *
- * TODO: this keeps the whole file in memory, however large. Stream it to a
+ * TODO (hints 4 and 5): this keeps the whole file in memory, however large. Stream it to a
  * file in the jobs folder instead (`jobsDir()` from settings.ts), in a folder
  * named by a random id, and refuse what is not a CSV (415) or is over
  * `maxUploadBytes()` (413, before the rest of the body is read, with the

@@ -8,7 +8,7 @@ export class UploadsController {
   /**
    * `POST /uploads` with a CSV of orders in the multipart field `file`.
    *
-   * TODO: this answers only when every row is processed (about 2 ms a row:
+   * TODO (hint 1): this answers only when every row is processed (about 2 ms a row:
    * 40 s for 20 000 rows). Save the upload, queue a job for it with the
    * JobsService, and answer 202 at once with `{ jobId, statusUrl }` and a
    * `Location` header; the rows are processed in the background.
@@ -21,7 +21,7 @@ export class UploadsController {
   }
 }
 
-/** TODO: a hand-made parser that splits the whole text at once. Use csv-parse's stream instead. */
+/** TODO (hint 4): a hand-made parser that splits the whole text at once. Use csv-parse's stream instead. */
 function parseCsv(text: string): OrderRecord[] {
   const [header = '', ...lines] = text.split(/\r?\n/).filter((line) => line !== '');
   const names = header.split(',');

@@ -20,7 +20,7 @@ interface Dependencies {
   providers: [
     {
       provide: DEPENDENCIES,
-      // TODO: one after another (400 + 600 + 200 ms), and forever if one never answers.
+      // TODO (hints 1 and 2): one after another (400 + 600 + 200 ms), and forever if one never answers.
       // Give each dependency a provider of its own, so that Nest starts the independent
       // ones at the same time, and bound each one's start with startupTimeoutMs().
       useFactory: async (): Promise<Dependencies> => {

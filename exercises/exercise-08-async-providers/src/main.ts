@@ -7,7 +7,7 @@ import { startFakeFlags } from './dependencies/fake-flags.ts';
 process.env.FLAGS_URL ||= await startFakeFlags();
 const port = Number(process.env.PORT ?? 3000);
 const app = await NestFactory.create(AppModule, { logger: ['error', 'warn'] });
-// TODO: on SIGTERM, Nest closes the app and then kills the process with the
+// TODO (hint 4): on SIGTERM, Nest closes the app and then kills the process with the
 // same signal, so it never exits 0. Nest 12 can exit 0 instead: see its options.
 app.enableShutdownHooks();
 await app.listen(port, '127.0.0.1');

@@ -13,7 +13,7 @@ export class ShutdownHooks implements OnModuleDestroy {
   ) {}
 
   /**
-   * TODO: Nest calls onModuleDestroy before it stops the HTTP server, while
+   * TODO (hint 3): Nest calls onModuleDestroy before it stops the HTTP server, while
    * requests are still being served: a request that needs the pool then
    * fails. Close in a hook that runs once the server has finished its
    * requests, and close what depends on the pool before the pool.

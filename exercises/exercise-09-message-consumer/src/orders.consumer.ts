@@ -10,16 +10,16 @@ export class OrdersConsumer implements OnApplicationBootstrap {
   private readonly broker = brokerNamed(brokerName());
 
   onApplicationBootstrap(): void {
-    // TODO: prefetch 0 takes every message in the queue at once. Hold at most prefetch().
+    // TODO (hint 2): prefetch 0 takes every message in the queue at once. Hold at most prefetch().
     this.broker.consume<Order>(QUEUE, (delivery) => this.handle(delivery), { prefetch: 0 });
   }
 
-  // TODO: on shutdown, stop taking messages, and finish (or leave unacknowledged) the ones in hand.
+  // TODO (hint 5): on shutdown, stop taking messages, and finish (or leave unacknowledged) the ones in hand.
 
   private handle(delivery: Delivery<Order>): void {
-    // TODO: acknowledged before the work is done: if the process stops now, the order is lost.
+    // TODO (hint 3): acknowledged before the work is done: if the process stops now, the order is lost.
     this.broker.ack(delivery);
-    // TODO: pbkdf2Sync signs on the event loop: nothing else runs meanwhile, /health included.
+    // TODO (hint 1): pbkdf2Sync signs on the event loop: nothing else runs meanwhile, /health included.
     const signature = pbkdf2Sync(
       delivery.body.orderId,
       SIGNING.salt,
@@ -27,7 +27,7 @@ export class OrdersConsumer implements OnApplicationBootstrap {
       SIGNING.keylen,
       SIGNING.digest,
     ).toString('hex');
-    // TODO: a failure vanishes here. Redeliver a failing message up to maxDeliveries(), then dead-letter it with its reason.
+    // TODO (hint 4): a failure vanishes here. Redeliver a failing message up to maxDeliveries(), then dead-letter it with its reason.
     fulfil(delivery, signature).catch(() => undefined);
   }
 }

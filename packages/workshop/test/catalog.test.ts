@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
@@ -31,4 +31,46 @@ test('a hint that gives its answer first is named', () => {
   );
   expect(catalog.hints).toEqual([1, 2]);
   expect(catalog.unasked).toEqual([2]);
+});
+
+/** The hints a TODO's comment names: "hint 2", "hints 3 and 4", "hints 1 to 4". */
+function hintsNamed(comment: string): number[] {
+  return [...comment.matchAll(/hints? (\d+)(?: (and|to) (\d+))?/g)].flatMap((named) => {
+    const first = Number(named[1]);
+    const last = named[3] === undefined ? first : Number(named[3]);
+    if (named[2] === 'and') return [first, last];
+    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  });
+}
+
+/** Each TODO of a source file with the comment lines that follow it. */
+function todoComments(text: string): string[] {
+  const lines = text.split('\n').map((line) => line.trim());
+  return lines.flatMap((line, at) => {
+    if (!line.includes('TODO')) return [];
+    const rest = lines.slice(at + 1);
+    const end = rest.findIndex((next) => !/^(\/\/|\*)/.test(next) || next.includes('TODO'));
+    return [[line, ...rest.slice(0, end === -1 ? rest.length : end)].join(' ')];
+  });
+}
+
+test('every TODO of every starter names its hints, and every hint is named by a TODO', () => {
+  for (const exercise of listExercises(findKitRoot())) {
+    const source = join(exercise.dir, 'src');
+    const todos = readdirSync(source, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.(ts|mjs)$/.test(file))
+      .flatMap((file) => todoComments(readFileSync(join(source, file), 'utf8')));
+    const unnamed = todos.filter((todo) => hintsNamed(todo).length === 0);
+    expect(unnamed, `${exercise.name}: TODOs that name no hint`).toEqual([]);
+    const named = new Set(todos.flatMap(hintsNamed));
+    const hints = readCatalog(exercise).hints;
+    expect(
+      hints.filter((hint) => !named.has(hint)),
+      `${exercise.name}: hints no TODO names`,
+    ).toEqual([]);
+    expect(
+      [...named].filter((hint) => !hints.includes(hint)),
+      `${exercise.name}: TODOs name hints HINTS.md does not have`,
+    ).toEqual([]);
+  }
 });
