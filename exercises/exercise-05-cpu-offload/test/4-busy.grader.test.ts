@@ -76,11 +76,18 @@ check('a full queue answers 503 with Retry-After at once', { points: 2, hint: 4 
   });
   // "At once" is judged against the running counts, not a number of milliseconds, which a
   // busy machine can stretch past any bound: a 503 decided once a thread frees comes after.
-  const firstFreed = Math.min(
-    ...watch.reports
-      .filter((report) => report.below === HELD)
-      .map((report) => report.endedAt - watch.origin),
-  );
+  const heldEnds = watch.reports
+    .filter((report) => report.below === HELD)
+    .map((report) => report.endedAt - watch.origin);
+  expectThat(heldEnds.length > 0, {
+    measured: `none of the ${held} counts of ${HELD} reported that it ran`,
+    expected:
+      'each count reported by the provided countPrimes, which tells the grader when it ended',
+    meaning:
+      'The grader learns when a thread frees from what count-primes.mjs reports: count with the provided countPrimes, unchanged.',
+    hint: 1,
+  });
+  const firstFreed = Math.min(...heldEnds);
   expectFigure({
     label: `the last 503 came at (ms since the running counts were sent; the first of them ended at ${Math.round(firstFreed)} ms)`,
     measured: Math.max(...refused.map((answer) => answer.answeredAt)),
