@@ -39,3 +39,9 @@ test('a check only one line reports is a difference too', () => {
     `"b" absent on v20.20.2, failed on ${process.version} (score 1/25 there, 1/25 here)`,
   ]);
 });
+
+test('failed on one line and ended by the watchdog on another is the same verdict', () => {
+  const there = starter({ 'a 16 MB upload keeps the loop free': 'not-run', b: 'failed' }, 0);
+  const here = starter({ 'a 16 MB upload keeps the loop free': 'failed', b: 'failed' }, 0);
+  expect(lineDifferences(here, there, 'v20.20.2')).toEqual([]);
+});
