@@ -92,12 +92,29 @@ check(
   'start-up takes about the slowest chain (database then cache), not the sum of all three',
   { points: 3, hint: 1 },
   async () => {
-    const { ms, timeline } = await startup();
+    const { events, ms, timeline } = await startup();
+    // From the first start to the last ready: Nest's own work before and after (compiling
+    // the module, the hooks) is no choice of the learner's, and a busy machine stretches it.
+    const times = (event: DependencyEvent['event']) =>
+      events.filter((report) => report.event === event).map((report) => report.at);
+    const ready = new Set(
+      events.filter((report) => report.event === 'ready').map((report) => report.dependency),
+    );
+    expectThat(ready.size === 3, {
+      measured: `start-up ended in ${formatMs(ms)} ms with ${ready.size === 0 ? 'no dependency' : [...ready].join(' and ')} ready`,
+      expected: 'the database, the feature flags and the cache each started and ready',
+      meaning:
+        'The app must start its three dependencies through the provided classes, which tell the grader when each starts and is ready.',
+      hint: 1,
+      timeline,
+    });
+    const span = Math.max(...times('ready')) - Math.min(...times('starting'));
     expectFigure({
-      label: 'start-up time, as a share of the three starts one after another',
-      measured: ms / SEQUENTIAL_MS,
+      label:
+        "the dependencies' start-up, from the first start to the last ready, as a share of the three one after another",
+      measured: span / SEQUENTIAL_MS,
       atMost: 0.75,
-      meaning: `Start-up took ${formatMs(ms)} ms; one after another the three take ${SEQUENTIAL_MS} ms (${STARTS.database} + ${STARTS.flags} + ${STARTS.cache}), and the slowest chain is ${Math.max(STARTS.database + STARTS.cache, STARTS.flags)} ms. Every dependency that waits for another it does not need adds its time.`,
+      meaning: `The dependencies took ${formatMs(span)} ms from the first start to the last ready (the whole start-up ${formatMs(ms)} ms); one after another the three take ${SEQUENTIAL_MS} ms (${STARTS.database} + ${STARTS.flags} + ${STARTS.cache}), and the slowest chain is ${Math.max(STARTS.database + STARTS.cache, STARTS.flags)} ms. Every dependency that waits for another it does not need adds its time.`,
       hint: 1,
       timeline,
     });
