@@ -5,6 +5,7 @@ import {
   learnerModule,
   listenToReports,
   now,
+  sleep,
   within,
 } from '@kit/grading';
 import { useUpstreamServer } from '@kit/grading/upstream';
@@ -46,7 +47,7 @@ useUpstreamServer(
 );
 
 /** What the grader marks among the dependencies' reports. */
-type Mark = 'app.close() returned';
+type Mark = 'app.close() returned' | 'start-up returned';
 
 /** One report of a provided dependency, with when the grader heard it. */
 export interface DependencyEvent {
@@ -75,6 +76,14 @@ export async function watchDependencies() {
       const channel = new BroadcastChannel(DEPENDENCIES_CHANNEL);
       channel.postMessage({ dependency: label, event: 'mark' });
       channel.close();
+    },
+    /** Puts a mark and waits until it is heard, so that every report sent before it is in. */
+    async markHeard(label: Mark): Promise<void> {
+      this.mark(label);
+      for (let waited = 0; waited < 2_000; waited += 10) {
+        if (reports.some((report) => report.dependency === label)) return;
+        await sleep(10);
+      }
     },
   };
 }
