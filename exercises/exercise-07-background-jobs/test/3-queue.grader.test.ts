@@ -76,9 +76,8 @@ check('JOBS_CONCURRENCY=3 runs exactly 3 jobs at once', { points: 2, hint: 3 }, 
 
 check('waiting jobs start in the order they were uploaded', { points: 2, hint: 3 }, async () => {
   const { events, uploaded, names, timeline } = await defaultRun();
-  const startOrder = events
-    .filter((event) => event.event === 'started')
-    .map((event) => names.get(event.firstOrderId) ?? event.firstOrderId);
+  const starts = events.filter((event) => event.event === 'started');
+  const startOrder = starts.map((event) => names.get(event.firstOrderId) ?? event.firstOrderId);
   expectThat(startOrder.length === UPLOADS, {
     measured: `${startOrder.length} of the ${UPLOADS} jobs started within 6 s`,
     expected: `all ${UPLOADS}`,
@@ -87,8 +86,11 @@ check('waiting jobs start in the order they were uploaded', { points: 2, hint: 3
     timeline,
   });
   expectEqual(
-    'the order the jobs started in',
-    startOrder,
+    'the order the jobs started in (jobs that started within 30 ms of each other in upload order)',
+    inUploadOrderWhereTied(
+      starts.map((event, place) => ({ name: startOrder[place] ?? '', at: event.at })),
+      uploaded.map((id) => names.get(id) ?? id),
+    ),
     uploaded.map((id) => names.get(id)),
     {
       meaning:
@@ -98,3 +100,27 @@ check('waiting jobs start in the order they were uploaded', { points: 2, hint: 3
     },
   );
 });
+
+/**
+ * The start order, with jobs that started within 30 ms of each other put in
+ * upload order: a job reports its start at its first row, after its file
+ * opens, so two jobs that took their places together may report in either
+ * order. A stack still shows: the job it takes next is another one, not a
+ * neighbour.
+ */
+function inUploadOrderWhereTied(
+  starts: ReadonlyArray<{ name: string; at: number }>,
+  uploadOrder: readonly string[],
+): string[] {
+  const rank = (name: string) => uploadOrder.indexOf(name);
+  const groups: Array<Array<{ name: string; at: number }>> = [];
+  for (const start of starts) {
+    const group = groups.at(-1);
+    const last = group?.at(-1);
+    if (group && last && start.at - last.at <= 30) group.push(start);
+    else groups.push([start]);
+  }
+  return groups.flatMap((group) =>
+    group.map((start) => start.name).sort((a, b) => rank(a) - rank(b)),
+  );
+}
