@@ -72,7 +72,7 @@ export async function settleWithin(
 
 /** A check that waited in vain while an error escaped: the error, not a missing resolve, is the cause. */
 function escapedFailure(stray: unknown, timeoutMs: number): GradingFailure {
-  const cause = knownCause(stray instanceof Error ? stray.message : String(stray));
+  const cause = knownCause(stray);
   return new GradingFailure({
     measured: `your code had neither resolved nor rejected after ${timeoutMs / 1000} s, and meanwhile an error escaped it: ${show(stray)}`,
     expected: 'every promise your code returns settles, and no error escapes it',
@@ -94,7 +94,7 @@ export function explainUnexpected(
 ): GradingFailure {
   const builtIn = changedBuiltInFailure(error);
   if (builtIn) return builtIn;
-  const cause = knownCause(error instanceof Error ? error.message : String(error));
+  const cause = knownCause(error);
   return new GradingFailure({
     measured: `your code threw ${show(error)}`,
     expected: 'no error: the check calls your code as the exercise describes',

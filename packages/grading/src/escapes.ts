@@ -37,14 +37,15 @@ export function firstEscapeSince(mark: number): unknown {
 }
 
 /**
- * What an error message means, in the kit's words, when the kit knows a
+ * What an error (or its message) means, in the kit's words, when the kit knows a
  * common cause for it that the message itself hides; undefined otherwise.
  *
  * @example
  * knownCause("Cannot find module '/kit/exercises/exercise-05/count-primes.mjs' imported from /kit/node_modules/piscina/dist/worker.js");
  * // → 'a worker thread could not load count-primes.mjs. A relative path given to a worker …'
  */
-export function knownCause(message: string): string | undefined {
+export function knownCause(error: unknown): string | undefined {
+  const message = error instanceof Error ? error.message : String(error);
   // Node says which module the worker's loader tried; the path a learner wrote was relative.
   const workerLoad = /Cannot find module '([^']+)' imported from \S*worker\S*/.exec(message);
   if (workerLoad?.[1]) {
