@@ -143,6 +143,22 @@ export function largeOrdersCsv(tag: string, bytes: number): () => Uint8Array | u
   };
 }
 
+/**
+ * Makes every chunk of `source` now, so that a check of the event loop does not
+ * count the grader's own work: making 16 MB of rows in the app's process took
+ * about a tenth of the loop's time on an idle machine.
+ */
+export function madeInAdvance(source: () => Uint8Array | undefined): () => Uint8Array | undefined {
+  const chunks: Uint8Array[] = [];
+  for (let chunk = source(); chunk; chunk = source()) chunks.push(chunk);
+  let next = 0;
+  return () => {
+    const chunk = chunks[next];
+    next += 1;
+    return chunk;
+  };
+}
+
 /** One part of a multipart body. */
 export interface Part {
   readonly field: string;
