@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderReport } from '@kit/grading/report';
@@ -29,6 +29,9 @@ const SELF_CHECK_JOBS = Math.max(
   1,
   Number(process.env.KIT_SELF_CHECK_JOBS) || Math.min(2, availableParallelism()),
 );
+
+/** The folder of a solution that holds the same solution written in another style. */
+const ANOTHER_STYLE = 'another-style';
 
 /** `fn` over `items`, at most `limit` at a time, results in input order. */
 async function mapWithLimit<T, R>(
@@ -217,18 +220,33 @@ async function checkExercise(
           ? [...new Set(variant.fails.map((name) => fileOf.get(name) ?? ''))]
           : undefined,
     });
+  // A correct solution in another style, when there is one: no check may lean on the reference's way.
+  const anotherStyle = join(exercise.solutionDir, ANOTHER_STYLE);
+  const gradeAnotherStyle = existsSync(join(anotherStyle, 'src'))
+    ? () => gradeFolder({ exercise, folder: anotherStyle, copy: true })
+    : undefined;
   // The solution above was graded alone; the rest run SELF_CHECK_JOBS at a time (their
   // verdicts hold with the other cores busy), attacks on the starter once the starter is graded.
-  const [starter, ...wrongRuns] = await mapWithLimit(
-    [undefined, ...variants],
+  const [starter, anotherStyleRun, ...wrongRuns] = await mapWithLimit(
+    [
+      () => gradeFolder({ exercise, folder: exercise.dir, copy: false }),
+      gradeAnotherStyle,
+      ...variants.map((variant) => () => gradeVariant(variant)),
+    ],
     SELF_CHECK_JOBS,
-    (variant) =>
-      variant
-        ? gradeVariant(variant)
-        : gradeFolder({ exercise, folder: exercise.dir, copy: false }),
+    async (grade): Promise<GradeRun | undefined> => grade?.(),
   );
   if (!starter) throw new Error('the starter was not graded');
   scores[exercise.name] = { solution: summarize(solution), starter: summarize(starter) };
+  if (anotherStyleRun) {
+    const other = score(anotherStyleRun);
+    verdict(
+      tally,
+      isPerfect(anotherStyleRun),
+      `the solution written another way (${ANOTHER_STYLE}/) passes every check too (${other.passed}/${anotherStyleRun.checks.length}, ${other.earned}/${other.possible} pts, ${seconds(anotherStyleRun.durationMs)})`,
+      renderReport(anotherStyleRun),
+    );
+  }
   const hostileRuns = await mapWithLimit(hostile, SELF_CHECK_JOBS, gradeVariant);
 
   const starterFails = notPassing(starter);
