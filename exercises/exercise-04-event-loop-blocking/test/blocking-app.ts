@@ -93,6 +93,17 @@ function timeline({ tracker, loop }: Starvation) {
 }
 
 const ADD_BOUND_MS = 150;
+
+/** Said after a figure's label where the system reports the main thread's waits for a CPU (Linux). */
+function cpuWaitsNotCounted({ loop }: Starvation): string {
+  return loop.machineWaitKnown ? ', less its waits for a CPU' : '';
+}
+
+function machineShare(waitedMs: number): string {
+  return waitedMs >= 1
+    ? `, of which it waited ${formatMs(waitedMs)} ms for a CPU the machine gave to other programs`
+    : '';
+}
 const HEARTBEAT_BOUND_MS = 100;
 
 /**
@@ -110,13 +121,17 @@ export function starvationChecks(
 
   check(`GET /add stays fast while two ${route} run`, { points: 3, hint: hints.add }, async () => {
     const result = await scenario();
-    const slowest = Math.max(...result.fastLatencyMs);
+    // Judged without the main thread's waits for a CPU: on a busy machine (two CPU hogs beside
+    // the solution) those alone took an /add past the bound, with the loop free.
+    const held = result.fastHeldLatencyMs;
+    const slowest = Math.max(...held);
+    const inAll = result.fastLatencyMs[held.indexOf(slowest)] ?? slowest;
     expectFigure({
-      label: `slowest GET /add beside two ${route}, from when it was due`,
+      label: `slowest GET /add beside two ${route}, from when it was due${cpuWaitsNotCounted(result)}`,
       measured: slowest,
       unit: 'ms',
       atMost: ADD_BOUND_MS,
-      meaning: `Adding two numbers takes microseconds, yet ${result.fastLatencyMs.filter((ms) => ms > ADD_BOUND_MS).length} of ${result.fastLatencyMs.length} /add requests took more than ${ADD_BOUND_MS} ms (the slowest ${formatMs(slowest)} ms): they waited for the event loop, which ${route} was holding.`,
+      meaning: `Adding two numbers takes microseconds, yet ${held.filter((ms) => ms > ADD_BOUND_MS).length} of ${held.length} /add requests took more than ${ADD_BOUND_MS} ms (the slowest ${formatMs(inAll)} ms in all${machineShare(inAll - slowest)}): they waited for the event loop, which ${route} was holding.`,
       hint: hints.add,
       timeline: timeline(result),
     });
@@ -127,12 +142,13 @@ export function starvationChecks(
     { points: 2, hint: hints.heartbeat },
     async () => {
       const result = await scenario();
+      const { longestHeldMs, longestGapMs, utilization } = result.loop;
       expectFigure({
-        label: `longest heartbeat gap while two ${route} ran`,
-        measured: result.loop.longestGapMs,
+        label: `longest heartbeat gap while two ${route} ran${cpuWaitsNotCounted(result)}`,
+        measured: longestHeldMs,
         unit: 'ms',
         atMost: HEARTBEAT_BOUND_MS,
-        meaning: `A 10 ms heartbeat stopped for ${formatMs(result.loop.longestGapMs)} ms: during that time nothing else in the process could run (event-loop utilisation ${result.loop.utilization.toFixed(2)}).`,
+        meaning: `A 10 ms heartbeat stopped for ${formatMs(longestHeldMs)} ms: during that time nothing else in the process could run (the longest gap: ${formatMs(longestGapMs)} ms; event-loop utilisation ${utilization.toFixed(2)}).`,
         hint: hints.heartbeat,
         timeline: timeline(result),
       });

@@ -1,9 +1,25 @@
 import type { Span } from './in-flight.ts';
-import { clearRepeating, now, setRepeating, utilization } from './intrinsics.ts';
+import {
+  clearRepeating,
+  mainThreadWaitingMs,
+  now,
+  setRepeating,
+  utilization,
+} from './intrinsics.ts';
 
 export interface EventLoopReport {
   /** The longest time between two heartbeats, in ms: how long the loop was blocked at worst. */
   readonly longestGapMs: number;
+  /**
+   * The longest gap less the time the main thread spent meanwhile ready to run
+   * but waiting for a CPU the machine gave to others: how long code held the
+   * loop. The same as `longestGapMs` where the system does not say (not Linux).
+   */
+  readonly longestHeldMs: number;
+  /** Whether the system said how long the main thread waited for a CPU (Linux does). */
+  readonly machineWaitKnown: boolean;
+  /** How long the main thread waited for a CPU between two times of the clock, in ms (0 when unknown). */
+  machineWaitBetween(start: number, end: number): number;
   /** Event-loop utilisation over the watch, from 0 (idle) to 1 (never idle). */
   readonly utilization: number;
   /** Stretches where a heartbeat came late, as spans to draw on a timeline. */
@@ -37,16 +53,34 @@ export function monitorEventLoop(options: EventLoopMonitorOptions = {}): {
   const clock = options.clock ?? now;
   const startUtilization = utilization();
   const blocked: Span[] = [];
-  let last = clock();
+  // Each beat's time and the main thread's wait for a CPU so far, to tell a held loop from a busy machine.
+  const beats: Array<{ readonly at: number; readonly waitingMs: number }> = [];
+  const waitingNow = () => mainThreadWaitingMs();
+  const machineWaitKnown = waitingNow() !== undefined;
   let longestGapMs = 0;
+  let longestHeldMs = 0;
   const beat = () => {
-    const now = clock();
-    const gap = now - last;
+    const at = clock();
+    const waitingMs = waitingNow() ?? 0;
+    const last = beats.at(-1);
+    beats.push({ at, waitingMs });
+    if (!last) return;
+    const gap = at - last.at;
+    const held = Math.max(0, gap - (waitingMs - last.waitingMs));
     longestGapMs = Math.max(longestGapMs, gap);
-    if (gap > blockedAfterMs) {
-      blocked.push({ label: 'event loop blocked', start: last, end: now, outcome: 'blocked' });
+    longestHeldMs = Math.max(longestHeldMs, held);
+    if (held > blockedAfterMs) {
+      blocked.push({ label: 'event loop blocked', start: last.at, end: at, outcome: 'blocked' });
+    } else if (gap > blockedAfterMs) {
+      blocked.push({ label: 'waiting for a CPU', start: last.at, end: at, outcome: 'blocked' });
     }
-    last = now;
+  };
+  beat();
+  // The beats around [start, end]: the wait between the last one before and the first one after.
+  const machineWaitBetween = (start: number, end: number) => {
+    const before = beats.findLast((sample) => sample.at <= start) ?? beats[0];
+    const after = beats.find((sample) => sample.at >= end) ?? beats.at(-1);
+    return before && after ? Math.max(0, after.waitingMs - before.waitingMs) : 0;
   };
   const timer = setRepeating(beat, intervalMs);
   return {
@@ -54,7 +88,14 @@ export function monitorEventLoop(options: EventLoopMonitorOptions = {}): {
       beat();
       clearRepeating(timer);
       const { utilization: share } = utilization(startUtilization);
-      return { longestGapMs, utilization: share, blocked };
+      return {
+        longestGapMs,
+        longestHeldMs,
+        machineWaitKnown,
+        machineWaitBetween,
+        utilization: share,
+        blocked,
+      };
     },
   };
 }

@@ -26,6 +26,11 @@ export interface StarvationResult<T> {
    * when it completed, in ms.
    */
   readonly fastLatencyMs: number[];
+  /**
+   * The same latencies less the time the main thread waited meanwhile for a
+   * CPU the machine gave to others (see `EventLoopReport.longestHeldMs`).
+   */
+  readonly fastHeldLatencyMs: number[];
 }
 
 /**
@@ -71,17 +76,26 @@ export async function starvationExperiment<T>(options: {
       await wait(Math.max(0, dueAt - tracker.now()));
       if (slowSettled) break;
       const index = options.fast.count + n;
-      later.push(
-        tracker.track(`${label} #${index}`, () => call(index)).then(() => tracker.now() - dueAt),
-      );
+      later.push(tracker.track(`${label} #${index}`, () => call(index)).then(() => tracker.now()));
     }
   }
-  const [slowResults, fastDoneAt, laterLatency] = await all([slowDone, all(fast), all(later)]);
+  const [slowResults, fastDoneAt, laterDoneAt] = await all([slowDone, all(fast), all(later)]);
+  const loop = watch.stop();
+  const timed = [
+    ...(fastDoneAt as number[]).map((doneAt) => ({ dueAt: 0, doneAt })),
+    ...(laterDoneAt as number[]).map((doneAt, n) => ({
+      dueAt: (n + 1) * (fastEveryMs ?? 0),
+      doneAt,
+    })),
+  ];
   return {
     tracker,
-    loop: watch.stop(),
+    loop,
     slow: slowResults as T[],
     fastDoneAt: fastDoneAt as number[],
-    fastLatencyMs: [...(fastDoneAt as number[]), ...(laterLatency as number[])],
+    fastLatencyMs: timed.map(({ dueAt, doneAt }) => doneAt - dueAt),
+    fastHeldLatencyMs: timed.map(({ dueAt, doneAt }) =>
+      Math.max(0, doneAt - dueAt - loop.machineWaitBetween(dueAt, doneAt)),
+    ),
   };
 }

@@ -13,6 +13,7 @@ export {
   epochNow,
   kitFetch,
   kitHttpRequest,
+  mainThreadWaitingMs,
   nextTurn,
   now,
   type Outcome,

@@ -5,6 +5,7 @@
 // checks compute. The grader's setup file imports this module before any
 // test file, so the copies are taken before a learner module can load, and
 // the toolkit and the graders call only these (a lint rule keeps it so).
+import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { performance as perf } from 'node:perf_hooks';
 import * as timersPromises from 'node:timers/promises';
@@ -29,6 +30,9 @@ const setV8Flags = setFlagsFromString;
 const runInFreshContext = runInNewContext;
 let collectGarbage: (() => void) | undefined;
 const promiseImmediate = timersPromises.setImmediate;
+const readFile = readFileSync;
+// Linux numbers a process's main thread with the process's id.
+const mainThreadSchedstat = `/proc/self/task/${process.pid}/schedstat`;
 
 /**
  * The `fetch` the graders' own clients use. Taken before graded code ran, and
@@ -59,6 +63,26 @@ export function wallClock(): number {
  */
 export function epochNow(): number {
   return timeOrigin + performanceNow();
+}
+
+/**
+ * How long this process's main thread has waited for a CPU while it was ready
+ * to run, in ms since it started: time the machine gave to other threads and
+ * processes (the second field of Linux's `schedstat`). Undefined where the
+ * system does not say.
+ *
+ * @example
+ * const before = mainThreadWaitingMs();
+ * await scenario();
+ * const machineMs = (mainThreadWaitingMs() ?? 0) - (before ?? 0);
+ */
+export function mainThreadWaitingMs(): number | undefined {
+  try {
+    const waitingNs = Number(readFile(mainThreadSchedstat, 'utf8').split(' ')[1]);
+    return Number.isFinite(waitingNs) ? waitingNs / 1e6 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The worker threads this process has running right now (from Node's diagnostic report). */

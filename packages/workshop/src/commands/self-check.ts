@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderReport } from '@kit/grading/report';
@@ -30,7 +30,10 @@ const SELF_CHECK_JOBS = Math.max(
   Number(process.env.KIT_SELF_CHECK_JOBS) || Math.min(2, availableParallelism()),
 );
 
-/** The folder of a solution that holds the same solution written in another style. */
+/**
+ * The folder of a solution that holds files of it written in another style:
+ * they replace the solution's own, and the result must pass every check too.
+ */
 const ANOTHER_STYLE = 'another-style';
 
 /** `fn` over `items`, at most `limit` at a time, results in input order. */
@@ -221,9 +224,15 @@ async function checkExercise(
           : undefined,
     });
   // A correct solution in another style, when there is one: no check may lean on the reference's way.
-  const anotherStyle = join(exercise.solutionDir, ANOTHER_STYLE);
-  const gradeAnotherStyle = existsSync(join(anotherStyle, 'src'))
-    ? () => gradeFolder({ exercise, folder: anotherStyle, copy: true })
+  const anotherStyle = join(exercise.solutionDir, ANOTHER_STYLE, 'src');
+  const gradeAnotherStyle = existsSync(anotherStyle)
+    ? () =>
+        gradeFolder({
+          exercise,
+          folder: exercise.solutionDir,
+          copy: true,
+          edit: (srcDir) => cpSync(anotherStyle, srcDir, { recursive: true }),
+        })
     : undefined;
   // The solution above was graded alone; the rest run SELF_CHECK_JOBS at a time (their
   // verdicts hold with the other cores busy), attacks on the starter once the starter is graded.
