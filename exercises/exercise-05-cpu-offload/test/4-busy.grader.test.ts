@@ -1,19 +1,32 @@
-import { all, check, expectFigure, expectThat, kitFetch, now, sleep } from '@kit/grading';
+import {
+  all,
+  check,
+  expectFigure,
+  expectThat,
+  kitFetch,
+  mainThreadWaitingMs,
+  now,
+  sleep,
+} from '@kit/grading';
 import { POOL, primesApp, reportsArrive, watchCounts } from './primes-app.ts';
 
-/** A refusal is useful only when it comes at once. */
-function expectRefusedAtOnce(answeredIn: number): void {
+/**
+ * A refusal is useful only when it comes at once: judged without the time the main thread
+ * waited for a CPU the machine gave to others (on Linux), which alone took the solution's
+ * 503 to 174 ms beside two CPU hogs.
+ */
+function expectRefusedAtOnce(answeredIn: number, machineWaitMs: number): void {
   expectFigure({
-    label: 'the 503 came after',
-    measured: answeredIn,
+    label: `the 503 came after${machineWaitMs > 0 ? `, less ${Math.round(machineWaitMs)} ms of waits for a CPU` : ''}`,
+    measured: Math.max(0, answeredIn - machineWaitMs),
     unit: 'ms',
     atMost: 100,
-    meaning: 'Refusing is only useful at once: the client can retry elsewhere or later.',
+    meaning: `Refusing is only useful at once: the client can retry elsewhere or later (the answer took ${Math.round(answeredIn)} ms in all).`,
     hint: 4,
   });
 }
 
-/** The counts that fill the threads and the queue, the largest the route takes: over 500 ms of a core each, more on a busy machine. */
+/** The counts that hold the threads, the largest the route takes: over 500 ms of a core each, more on a busy machine. */
 const HELD = 5_000_000;
 
 check('a full queue answers 503 with Retry-After at once', { points: 2, hint: 4 }, async () => {
@@ -21,11 +34,14 @@ check('a full queue answers 503 with Retry-After at once', { points: 2, hint: 4 
   await kitFetch(`${baseUrl}/primes?below=10`); // a first count starts the pool
   const held = POOL.threads + POOL.queue;
   const watch = await watchCounts();
-  const busy = all(
-    Array.from({ length: held }, () =>
-      kitFetch(`${baseUrl}/primes?below=${HELD}`).then((answer) => answer.status),
-    ),
-  );
+  const fetchStatus = (below: number) =>
+    kitFetch(`${baseUrl}/primes?below=${below}`).then((answer) => answer.status);
+  // The largest counts take the threads; small ones fill the queue, so that the scenario lasts
+  // one large count, not two (at load 6 two took it past the check's 8 s).
+  const running = Array.from({ length: POOL.threads }, () => fetchStatus(HELD));
+  await sleep(50);
+  const queued = Array.from({ length: POOL.queue }, (_, place) => fetchStatus(200_011 + place));
+  const busy = all([...running, ...queued]);
   await sleep(100);
   // Three more, so that a bound too large shows by how much. Small, so that a count that
   // runs after all reports at once, however busy the machine.
@@ -80,7 +96,7 @@ check('a full queue answers 503 with Retry-After at once', { points: 2, hint: 4 
     .filter((report) => report.below === HELD)
     .map((report) => report.endedAt - watch.origin);
   expectThat(heldEnds.length > 0, {
-    measured: `none of the ${held} counts of ${HELD} reported that it ran`,
+    measured: `none of the ${POOL.threads} counts of ${HELD} reported that it ran`,
     expected:
       'each count reported by the provided countPrimes, which tells the grader when it ended',
     meaning:
@@ -119,12 +135,14 @@ check(
     // One item more than the threads and the queue hold, on an idle app; each value its own.
     const belows = Array.from({ length: POOL.threads + POOL.queue + 1 }, (_, i) => 1_000_000 + i);
     const sentAt = now();
+    const waitingBefore = mainThreadWaitingMs();
     const answer = await kitFetch(`${baseUrl}/primes/batch`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ below: belows }),
     });
     const answeredIn = now() - sentAt;
+    const machineWaitMs = (mainThreadWaitingMs() ?? 0) - (waitingBefore ?? 0);
     await answer.arrayBuffer();
     // An item that ran reports when it ends, about 100 ms of a core each.
     await reportsArrive(watch, 1, 800);
@@ -144,7 +162,7 @@ check(
         'A refused batch must cost nothing: its client was told to come back later, and nobody reads the answers of items that ran.',
       hint: 4,
     });
-    expectRefusedAtOnce(answeredIn);
+    expectRefusedAtOnce(answeredIn, machineWaitMs);
     // A bound one short refuses the batch that just fits as well.
     const fitting = Array.from({ length: POOL.threads + POOL.queue }, (_, i) => 300_000 + i);
     const taken = await kitFetch(`${baseUrl}/primes/batch`, {
