@@ -135,6 +135,8 @@ export interface StalledReading {
   readonly text: string;
   /** Whether the response ended by itself before the time limit. */
   readonly ended: boolean;
+  /** Whether it was given up because nothing came for `idleMs` after the client read on. */
+  readonly idle: boolean;
   /** Whether the server closed the connection before the body's end (`fetch` says "terminated"). */
   readonly cutOff: boolean;
 }
@@ -144,7 +146,9 @@ export interface StalledReading {
  * `pauseMs` without closing the connection (what a slow consumer looks like
  * to a server), then calls `atResume` and reads on to the end: a server that
  * held back must still deliver everything. The request is aborted after
- * `timeoutMs` if the body has not ended by then.
+ * `timeoutMs` if the body has not ended by then, or once nothing came for
+ * `idleMs` after the client read on: a busy machine slows a server that keeps
+ * sending, which then gets the time it needs, up to `timeoutMs`.
  *
  * @example
  * const reading = await stallThenReadAll(`${baseUrl}/rows?count=20000&delayMs=0`, 800, () => {
@@ -156,10 +160,20 @@ export async function stallThenReadAll(
   url: string,
   pauseMs: number,
   atResume: () => void,
-  timeoutMs = 15_000,
+  { timeoutMs = 15_000, idleMs = Number.POSITIVE_INFINITY } = {},
 ): Promise<StalledReading> {
   const controller = new AbortController();
   const timer = setTimer(() => controller.abort(), timeoutMs);
+  let idle = false;
+  let idleTimer: ReturnType<typeof setTimer> | undefined;
+  const stillSending = () => {
+    if (idleTimer !== undefined) clearTimer(idleTimer);
+    if (idleMs === Number.POSITIVE_INFINITY) return;
+    idleTimer = setTimer(() => {
+      idle = true;
+      controller.abort();
+    }, idleMs);
+  };
   const decoder = new TextDecoder();
   let text = '';
   let status = 0;
@@ -167,23 +181,26 @@ export async function stallThenReadAll(
     const response = await kitFetch(url, { signal: controller.signal });
     status = response.status;
     const reader = response.body?.getReader();
-    if (!reader) return { status, text, ended: true, cutOff: false };
+    if (!reader) return { status, text, ended: true, idle, cutOff: false };
     const first = await reader.read();
     if (first.value) text += decoder.decode(first.value, { stream: true });
     await wait(pauseMs);
     atResume();
+    stillSending();
     for (let chunk = first; !chunk.done; ) {
       chunk = await reader.read();
+      stillSending();
       if (chunk.value) text += decoder.decode(chunk.value, { stream: true });
     }
-    return { status, text, ended: true, cutOff: false };
+    return { status, text, ended: true, idle, cutOff: false };
   } catch (error) {
-    if (controller.signal.aborted) return { status, text, ended: false, cutOff: false };
+    if (controller.signal.aborted) return { status, text, ended: false, idle, cutOff: false };
     // The body had begun: the server dropped the connection, which is a finding, not a crash.
-    if (status !== 0) return { status, text, ended: false, cutOff: true };
+    if (status !== 0) return { status, text, ended: false, idle, cutOff: true };
     throw error;
   } finally {
     clearTimer(timer);
+    if (idleTimer !== undefined) clearTimer(idleTimer);
     controller.abort();
   }
 }

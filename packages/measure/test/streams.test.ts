@@ -113,7 +113,16 @@ test('a server that drops a stalled client is a cut-off reading, not an error', 
 });
 
 test('a body that never ends is given up at the time limit and says so', async () => {
-  const reading = await stallThenReadAll(`${baseUrl}/forever`, 10, () => {}, 300);
-  expect(reading.ended).toBe(false);
-  expect(reading.text).toBe('started');
+  const reading = await stallThenReadAll(`${baseUrl}/forever`, 10, () => {}, { timeoutMs: 300 });
+  expect(reading).toMatchObject({ ended: false, idle: false, text: 'started' });
+});
+
+test('a body that stops coming is given up once idle, long before the time limit', async () => {
+  const started = performance.now();
+  const reading = await stallThenReadAll(`${baseUrl}/forever`, 10, () => {}, {
+    idleMs: 200,
+    timeoutMs: 10_000,
+  });
+  expect(reading).toMatchObject({ ended: false, idle: true, text: 'started' });
+  expect(performance.now() - started).toBeLessThan(2_000);
 });
