@@ -143,8 +143,9 @@ export interface StalledReading {
 
 /**
  * A client that reads the first chunk of a response, then stops reading for
- * `pauseMs` without closing the connection (what a slow consumer looks like
- * to a server), then calls `atResume` and reads on to the end: a server that
+ * `pause` ms (or until `pause()` settles) without closing the connection (what
+ * a slow consumer looks like to a server), then calls `atResume` and reads on
+ * to the end: a server that
  * held back must still deliver everything. The request is aborted after
  * `timeoutMs` if the body has not ended by then, or once nothing came for
  * `idleMs` after the client read on: a busy machine slows a server that keeps
@@ -158,7 +159,7 @@ export interface StalledReading {
  */
 export async function stallThenReadAll(
   url: string,
-  pauseMs: number,
+  pause: number | (() => Promise<unknown>),
   atResume: () => void,
   { timeoutMs = 15_000, idleMs = Number.POSITIVE_INFINITY } = {},
 ): Promise<StalledReading> {
@@ -184,7 +185,7 @@ export async function stallThenReadAll(
     if (!reader) return { status, text, ended: true, idle, cutOff: false };
     const first = await reader.read();
     if (first.value) text += decoder.decode(first.value, { stream: true });
-    await wait(pauseMs);
+    await (typeof pause === 'number' ? wait(pause) : pause());
     atResume();
     stillSending();
     for (let chunk = first; !chunk.done; ) {
