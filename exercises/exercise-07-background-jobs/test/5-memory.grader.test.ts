@@ -34,7 +34,8 @@ function pausePoint() {
 // In a file of its own: no other check's uploads hold or free memory while this one measures.
 check(
   'taking a 24 MB upload grows the process by far less than the file',
-  { points: 3, hint: 4 },
+  // Five pauses and fifteen full collections in one upload: at load 8 they outlasted the usual 8 s.
+  { points: 3, hint: 4, timeoutMs: 25_000 },
   async () => {
     // An app of its own: nothing else uploaded to it holds or frees memory meanwhile.
     const { baseUrl } = await startJobsApp({ JOBS_DIR: scratchFolder('kit-07-') });
@@ -50,7 +51,7 @@ check(
     // beside the 16 MB a file kept in memory adds.
     const marks = [4, 8, 12, 16, 20].map((mb) => ({ bytes: mb * MB, ...pausePoint() }));
     const answer = upload(baseUrl, [csvFile(largeOrdersCsv('r1', 24 * MB))], {
-      timeoutMs: 10_000,
+      timeoutMs: 20_000,
       pauses: marks.map(({ bytes, pause }) => ({ bytes, ...pause })),
     });
     const retained: number[] = [];
