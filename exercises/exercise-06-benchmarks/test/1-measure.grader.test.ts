@@ -1,4 +1,4 @@
-import { check, expectFigure, expectThat, now } from '@kit/grading';
+import { check, expectFigure, expectThat, mainThreadWaitingMs, now } from '@kit/grading';
 import { bench, resetServers, route, serverStats } from './servers.ts';
 
 check(
@@ -10,17 +10,29 @@ check(
     for (const connections of [7, 13]) {
       await resetServers();
       const startedAt = now();
+      const waitingBefore = mainThreadWaitingMs() ?? 0;
       const result = await measure(route('/slow100'), { connections, durationMs: 1_200 });
       const tookMs = now() - startedAt;
+      // autocannon runs on this thread: on a busy machine its start and end stretch with the
+      // time the thread waits for a CPU (the solution took 2.0 s idle, up to 2.3 s at load 6–8).
+      const waitedMs = (mainThreadWaitingMs() ?? 0) - waitingBefore;
       const { peakConnections } = await serverStats();
+      const durationMeaning =
+        'A benchmark runs as long as it was asked to: `durationMs` is milliseconds (autocannon counts its `duration` in seconds), and without it autocannon runs for 10 s.';
       expectFigure({
         label: `time measure took with durationMs: 1200`,
         measured: tookMs,
         unit: 'ms',
         atLeast: 1_000,
+        meaning: durationMeaning,
+        hint: 1,
+      });
+      expectFigure({
+        label: `time measure took with durationMs: 1200, less ${Math.round(waitedMs)} ms of waits for a CPU`,
+        measured: tookMs - waitedMs,
+        unit: 'ms',
         atMost: 2_500,
-        meaning:
-          'A benchmark runs as long as it was asked to: `durationMs` is milliseconds (autocannon counts its `duration` in seconds), and without it autocannon runs for 10 s.',
+        meaning: durationMeaning,
         hint: 1,
       });
       expectFigure({

@@ -3,6 +3,7 @@ import { check, expectThat, sleep } from '@kit/grading';
 import {
   eventsOf,
   freshBrokerName,
+  ORDERS_CHECK_TIMEOUT_MS,
   publishOrders,
   QUEUE,
   startConsumerApp,
@@ -18,7 +19,8 @@ async function withPoison(maxDeliveries?: string) {
   });
   const from = ledger.events.length;
   const { ids, poison } = publishOrders(broker, 10, { poison: true });
-  await untilSettled(broker, from, [...ids, poison as string], 5_000);
+  // 8 s at most: a poison message requeued for ever keeps the broker busy, never silent.
+  await untilSettled(broker, from, [...ids, poison as string], 8_000);
   await sleep(300); // a message dead-lettered must not come back
   const events = eventsOf(broker, from);
   const ofPoison = (kind: string) =>
@@ -38,7 +40,7 @@ async function withPoison(maxDeliveries?: string) {
 
 check(
   'a failing order is delivered MAX_DELIVERIES times, then dead-lettered with its reason',
-  { points: 3, hint: 4 },
+  { points: 3, hint: 4, timeoutMs: ORDERS_CHECK_TIMEOUT_MS },
   async () => {
     for (const [setting, limit] of [
       [undefined, 3],

@@ -4,6 +4,7 @@ import {
   eventsOf,
   freshBrokerName,
   handlerSpans,
+  ORDERS_CHECK_TIMEOUT_MS,
   publishOrders,
   startConsumerApp,
   untilSettled,
@@ -13,7 +14,7 @@ const ORDERS = 40;
 
 check(
   'shutdown in the middle of a burst, then a second consumer: no order lost, none handled twice',
-  { points: 4, hint: 5 },
+  { points: 4, hint: 5, timeoutMs: ORDERS_CHECK_TIMEOUT_MS },
   async () => {
     const broker = freshBrokerName();
     const first = await startConsumerApp({ BROKER: broker });
@@ -33,7 +34,7 @@ check(
     });
     const closedAt = ledger.events.length;
     await startConsumerApp({ BROKER: broker });
-    await untilSettled(broker, from, ids, 6_000);
+    await untilSettled(broker, from, ids);
     await sleep(100);
     const events = eventsOf(broker, from);
     const { lost, twice, lateRuns } = judge(events, ids, closedAt);

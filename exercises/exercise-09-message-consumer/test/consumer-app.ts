@@ -54,14 +54,29 @@ export function eventsOf(broker: string, from: number): LedgerEvent[] {
   return ledger.since(from).filter((event) => event.broker === broker);
 }
 
-/** Waits until every id was acknowledged (or dead-lettered), or `ms` passed. */
+/** How long a broker may stay silent before a wait for its orders gives up: the consumer stopped. */
+const SILENT_MS = 2_000;
+
+/**
+ * How long a check that waits for orders may take: the waits give up at a silence, so a busy
+ * machine, which slows a consumer that keeps working, gets the time it needs.
+ */
+export const ORDERS_CHECK_TIMEOUT_MS = 25_000;
+
+/**
+ * Waits until every id was acknowledged (or dead-lettered); gives up once nothing happened on
+ * the broker for 2 s, or after `ms`. A fixed deadline called the solution's orders "never
+ * acknowledged" at load 8, where the burst of 60 took more than 8 s.
+ */
 export async function untilSettled(
   broker: string,
   from: number,
   ids: readonly string[],
-  ms: number,
+  ms = 20_000,
 ) {
   const deadline = now() + ms;
+  let seen = eventsOf(broker, from).length;
+  let lastEventAt = now();
   const settled = () => {
     const done = new Set(
       eventsOf(broker, from)
@@ -70,7 +85,14 @@ export async function untilSettled(
     );
     return ids.every((id) => done.has(id));
   };
-  while (!settled() && now() < deadline) await sleep(10);
+  while (!settled() && now() < deadline && now() - lastEventAt < SILENT_MS) {
+    await sleep(10);
+    const events = eventsOf(broker, from).length;
+    if (events !== seen) {
+      seen = events;
+      lastEventAt = now();
+    }
+  }
   return settled();
 }
 
