@@ -12,12 +12,15 @@ beforeAll(async () => {
 
 /** Two slow requests and four tiny ones at once, watched by a heartbeat: the tutorials' experiment. */
 async function experiment(slowPath: string) {
-  const { fastDoneAt, loop } = await starvationExperiment({
+  const { fastDoneAt, fastHeldLatencyMs, loop } = await starvationExperiment({
     slow: { label: slowPath, count: 2, call: () => fetch(`${baseUrl}${slowPath}`) },
     fast: { label: 'GET /', count: 4, call: () => fetch(`${baseUrl}/`) },
   });
-  return { fastDoneAt, report: loop };
+  return { fastDoneAt, fastHeldLatencyMs, report: loop };
 }
+
+// A loop left free is judged less the time its thread waited for a CPU (Linux): on a busy
+// machine a beat or an answer comes late for that alone. The blocked case is judged raw.
 
 test('/blocking starves every other request and stops the heartbeat (the anti-pattern)', async () => {
   const { fastDoneAt, report } = await experiment('/blocking?ms=300');
@@ -26,13 +29,13 @@ test('/blocking starves every other request and stops the heartbeat (the anti-pa
 });
 
 test('/offloaded does the same work on worker threads and leaves the event loop free', async () => {
-  const { fastDoneAt, report } = await experiment('/offloaded?ms=300');
-  expect(report.longestGapMs).toBeLessThan(100);
-  expect(Math.max(...fastDoneAt)).toBeLessThan(150);
+  const { fastHeldLatencyMs, report } = await experiment('/offloaded?ms=300');
+  expect(report.longestHeldMs).toBeLessThan(100);
+  expect(Math.max(...fastHeldLatencyMs)).toBeLessThan(150);
 });
 
 test('/async waits without blocking', async () => {
-  const { fastDoneAt, report } = await experiment('/async?ms=300');
-  expect(report.longestGapMs).toBeLessThan(100);
-  expect(Math.max(...fastDoneAt)).toBeLessThan(150);
+  const { fastHeldLatencyMs, report } = await experiment('/async?ms=300');
+  expect(report.longestHeldMs).toBeLessThan(100);
+  expect(Math.max(...fastHeldLatencyMs)).toBeLessThan(150);
 });

@@ -9,6 +9,7 @@ export {
   all,
   clearRepeating,
   clearTimer,
+  countCpuWaits,
   deferred,
   epochNow,
   kitFetch,

@@ -85,6 +85,22 @@ export function mainThreadWaitingMs(): number | undefined {
   }
 }
 
+/**
+ * Starts counting the main thread's waits for a CPU: the function it returns
+ * gives the ms waited since the call (0 where the system does not say). A
+ * figure timed on this thread, less that, is what the code under test cost
+ * and not what a busy machine added.
+ *
+ * @example
+ * const waitedMs = countCpuWaits();
+ * await scenario();
+ * const ownMs = tookMs - waitedMs();
+ */
+export function countCpuWaits(): () => number {
+  const before = mainThreadWaitingMs();
+  return () => (before === undefined ? 0 : (mainThreadWaitingMs() ?? before) - before);
+}
+
 /** The worker threads this process has running right now (from Node's diagnostic report). */
 export function runningWorkerThreads(): number {
   return (getReport() as { workers?: unknown[] }).workers?.length ?? 0;
