@@ -15,7 +15,8 @@ import { JobsModule } from './jobs/jobs.module.ts';
 import { MetricsController } from './metrics/metrics.controller.ts';
 import { MetricsMiddleware } from './metrics/metrics.middleware.ts';
 import { MetricsService } from './metrics/metrics.service.ts';
-import { OffloadService } from './offload/offload.service.ts';
+import { OffloadService, WORKER_THREADS } from './offload/offload.service.ts';
+import { OrdersModule } from './orders/orders.module.ts';
 import { TimingController } from './timing/timing.controller.ts';
 import { UpstreamController } from './upstream/upstream.controller.ts';
 import { UsersController } from './users/users.controller.ts';
@@ -25,14 +26,15 @@ import './validation/lesson-inputs.ts';
 
 /**
  * Every lesson in one app. The upstream fan-out, the streamed rows and /add
- * are the solutions of exercises 02, 03 and 04, used as they are.
+ * are the solutions of exercises 02, 03 and 04, used as they are; the orders
+ * consumer is exercise 09's lesson on a broker of the configuration's choice.
  */
 @Module({})
 export class AppModule implements NestModule {
   static register(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [JobsModule.register(config)],
+      imports: [JobsModule.register(config), OrdersModule.register(config.orders)],
       controllers: [
         HelloController,
         AddController,
@@ -45,13 +47,14 @@ export class AppModule implements NestModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: WORKER_THREADS, useValue: config.workerThreads },
         OffloadService,
         RowsRepository,
         usersProvider,
         MetricsService,
         { provide: APP_INTERCEPTOR, useClass: InputValidationInterceptor },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, OffloadService, MetricsService],
       global: true,
     };
   }

@@ -7,6 +7,7 @@ import {
 } from '@kit/fake-upstream/server';
 import { createApp } from './bootstrap.ts';
 import { loadConfig } from './config/app-config.ts';
+import { redisAnswers } from './config/redis-answers.ts';
 import { drain } from './shutdown.ts';
 
 // Offline by default: unless DATA_API_URL and WEATHER_API_BASE_URL point elsewhere,
@@ -26,6 +27,7 @@ const upstream = needsUpstream
 let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig(process.env, upstream?.baseUrl);
+  if (config.redisUrl) await redisAnswers(config.redisUrl);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(2);
@@ -42,6 +44,9 @@ console.log(
     : 'Upstream APIs from DATA_API_URL and WEATHER_API_BASE_URL',
 );
 console.log(`Jobs: ${config.redisUrl ? `BullMQ on ${config.redisUrl}` : 'in-process queue'}`);
+console.log(
+  `Orders: ${config.redisUrl ? `Redis Streams on ${config.redisUrl}` : 'the in-process broker'}, ${config.orders.consumer === 'in-app' ? `consumed here (prefetch ${config.orders.prefetch}, work on ${config.orders.workOn})` : 'consumed by separate processes'}`,
+);
 
 // A stop drains: no new connections, requests, streams and running jobs finished
 // (within SHUTDOWN_GRACE_MS), the fake upstream closed last, since requests in flight use it.

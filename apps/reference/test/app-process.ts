@@ -28,14 +28,18 @@ export interface AppProcess {
 /**
  * The reference app as users start it (`pnpm app`), in a child process on a
  * free port, with `env` added; it ends with the test file, or with the test
- * process however that ends.
+ * process however that ends. `script` and `readyLine` start another of the
+ * app's programs the same way (a separate orders consumer).
  *
  * @example
  * const app = await startAppProcess({ SHUTDOWN_GRACE_MS: '5000' });
  * app.child.kill('SIGTERM');
  * await app.exited; // 0
  */
-export async function startAppProcess(env: NodeJS.ProcessEnv = {}): Promise<AppProcess> {
+export async function startAppProcess(
+  env: NodeJS.ProcessEnv = {},
+  { script = 'src/main.ts', readyLine = 'Reference app on' } = {},
+): Promise<AppProcess> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
@@ -46,7 +50,7 @@ export async function startAppProcess(env: NodeJS.ProcessEnv = {}): Promise<AppP
       './test/process/record-modules.mjs',
       '--import',
       '@kit/swc-register',
-      'src/main.ts',
+      script,
     ],
     {
       cwd: appDir,
@@ -71,7 +75,7 @@ export async function startAppProcess(env: NodeJS.ProcessEnv = {}): Promise<AppP
   );
   started.push({ child, exited });
   const startedAt = Date.now();
-  while (!output.includes('Reference app on')) {
+  while (!output.includes(readyLine)) {
     if (child.exitCode !== null || Date.now() - startedAt > 20_000) {
       throw new Error(`The app did not start:\n${output}`);
     }

@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort } from './free-port.ts';
 
 /** Set by CI (`.ci/run`): a missing Redis then fails the run instead of skipping its suite. */
@@ -67,9 +70,57 @@ export function redisForSuite(source: RedisSource): {
  */
 async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
+  const redis = await spawnRedis(port, ['--save', '', '--appendonly', 'no']);
+  return { url: `redis://127.0.0.1:${port}`, stop: () => stopRedis(redis) };
+}
+
+/** A Redis that can be killed and started again on the same port, with what it acknowledged. */
+export interface RestartableRedis {
+  readonly url: string;
+  /** Kills it, as a crash would, then starts it again from its append-only file. */
+  restart(options?: { downForMs?: number }): Promise<void>;
+  /** Stops it and removes its files. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A throwaway Redis that writes every command to its append-only file
+ * before it answers (`appendfsync always`), in a folder of its own under
+ * the temp folder, so a test can crash it mid-burst and find every
+ * acknowledged write again after a restart.
+ *
+ * @example
+ * const redis = await restartableRedis();
+ * … // publish, consume
+ * await redis.restart({ downForMs: 500 });
+ * await redis.stop();
+ */
+export async function restartableRedis(): Promise<RestartableRedis> {
+  const dir = await mkdtemp(join(tmpdir(), 'kit-redis-'));
+  const port = await freePort();
+  const args = ['--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always'];
+  let redis = await spawnRedis(port, args).catch(async (error: unknown) => {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  });
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async restart({ downForMs = 0 } = {}) {
+      await stopRedis(redis, 'SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, downForMs));
+      redis = await spawnRedis(port, args);
+    },
+    async stop() {
+      await stopRedis(redis);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function spawnRedis(port: number, args: string[]): Promise<ChildProcess> {
   const redis: ChildProcess = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    ['--port', String(port), '--bind', '127.0.0.1', ...args],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await new Promise<void>((resolve, reject) => {
@@ -82,11 +133,14 @@ async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
       reject(new Error(`redis-server exited with code ${code}:\n${output}`)),
     );
   });
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    async stop() {
-      redis.kill('SIGTERM');
-      if (redis.exitCode === null) await once(redis, 'exit');
-    },
-  };
+  // Its log is read until it is ready; after that it must not fill the pipe.
+  redis.stdout?.resume();
+  return redis;
+}
+
+async function stopRedis(redis: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (redis.exitCode !== null || redis.signalCode !== null) return;
+  const exited = once(redis, 'exit');
+  redis.kill(signal);
+  await exited;
 }

@@ -22,11 +22,36 @@ export interface AppConfig {
   readonly adapter: 'fastify' | 'express';
   /** On SIGTERM, how long requests and streams in flight may take before their connections are cut. */
   readonly shutdownGraceMs: number;
+  /** The orders consumer (exercise 09's lesson): on Redis Streams when `redisUrl` is set. */
+  readonly orders: OrdersSettings;
+}
+
+/** Everything the orders consumer reads from its environment. */
+export interface OrdersSettings {
+  /** Redis Streams when set; the in-process broker otherwise. */
+  readonly redisUrl: string | undefined;
+  /** The queue (a stream on Redis) the orders arrive on. */
+  readonly queue: string;
+  /** Orders a consumer holds unsettled at once. */
+  readonly prefetch: number;
+  /** Deliveries of a failing order before it is dead-lettered. */
+  readonly maxDeliveries: number;
+  /** Where an order's CPU work runs: the worker threads (`threads`), or the event loop (`loop`, the anti-pattern, for the demo). */
+  readonly workOn: 'threads' | 'loop';
+  /** Consume in this process (`in-app`), or leave it to `consumer.main.ts` processes (`separate`, Redis only). */
+  readonly consumer: 'in-app' | 'separate';
+  /** On Redis, how long an order may sit unacknowledged with a consumer before another takes it over. */
+  readonly claimIdleMs: number;
 }
 
 export const APP_CONFIG = Symbol('AppConfig');
 
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A positive whole number from the variable `name`, or `fallback` when it is unset. */
+export function positiveIntegerFrom(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -71,7 +96,34 @@ export function redisUrlFrom(env: NodeJS.ProcessEnv): string | undefined {
 
 /** How long a job takes per line: `JOB_STEP_MS`, 100 by default. */
 export function jobStepMsFrom(env: NodeJS.ProcessEnv): number {
-  return positiveInteger(env, 'JOB_STEP_MS', 100);
+  return positiveIntegerFrom(env, 'JOB_STEP_MS', 100);
+}
+
+/** The orders consumer's settings; a separate consumer needs a broker that other processes share. */
+export function ordersSettingsFrom(env: NodeJS.ProcessEnv): OrdersSettings {
+  const settings: OrdersSettings = {
+    redisUrl: redisUrlFrom(env),
+    queue: queueName(env, 'ORDERS_QUEUE', 'orders'),
+    prefetch: positiveIntegerFrom(env, 'CONSUMER_PREFETCH', 4),
+    maxDeliveries: positiveIntegerFrom(env, 'MAX_DELIVERIES', 3),
+    workOn: oneOf(env, 'ORDERS_WORK_ON', ['threads', 'loop'], 'threads'),
+    consumer: oneOf(env, 'ORDERS_CONSUMER', ['in-app', 'separate'], 'in-app'),
+    claimIdleMs: positiveIntegerFrom(env, 'ORDERS_CLAIM_IDLE_MS', 30_000),
+  };
+  if (settings.consumer === 'separate' && !settings.redisUrl) {
+    throw new Error(
+      'ORDERS_CONSUMER=separate needs REDIS_URL: the in-process broker cannot be shared with another process.',
+    );
+  }
+  return settings;
+}
+
+function queueName(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const value = env[name] || fallback;
+  if (!/^[\w.:-]{1,64}$/.test(value)) {
+    throw new Error(`${name} must be 1 to 64 letters, digits or . : - _, got "${value}".`);
+  }
+  return value;
 }
 
 /**
@@ -81,16 +133,17 @@ export function jobStepMsFrom(env: NodeJS.ProcessEnv): number {
  */
 export function loadConfig(env: NodeJS.ProcessEnv, upstreamUrl?: string): AppConfig {
   return {
-    port: positiveInteger(env, 'PORT', 3000),
+    port: positiveIntegerFrom(env, 'PORT', 3000),
     dataApiUrl: url(env, 'DATA_API_URL', upstreamUrl),
     weatherApiUrl: url(env, 'WEATHER_API_BASE_URL', upstreamUrl),
     weatherApiKey: env.WEATHER_API_KEY || 'workshop-key',
     redisUrl: redisUrlFrom(env),
-    workerThreads: positiveInteger(env, 'WORKER_THREADS', availableParallelism()),
-    maxUploadBytes: positiveInteger(env, 'MAX_UPLOAD_BYTES', 1024 * 1024),
+    workerThreads: positiveIntegerFrom(env, 'WORKER_THREADS', availableParallelism()),
+    maxUploadBytes: positiveIntegerFrom(env, 'MAX_UPLOAD_BYTES', 1024 * 1024),
     jobStepMs: jobStepMsFrom(env),
     jobsWorker: oneOf(env, 'JOBS_WORKER', ['in-app', 'separate'], 'in-app'),
     adapter: oneOf(env, 'ADAPTER', ['fastify', 'express'], 'fastify'),
-    shutdownGraceMs: positiveInteger(env, 'SHUTDOWN_GRACE_MS', 10_000),
+    shutdownGraceMs: positiveIntegerFrom(env, 'SHUTDOWN_GRACE_MS', 10_000),
+    orders: ordersSettingsFrom(env),
   };
 }

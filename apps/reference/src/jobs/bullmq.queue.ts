@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.ts';
@@ -14,12 +14,26 @@ interface FileJobData {
   content: string;
 }
 
+/** Tells each Redis outage once, instead of ioredis's "Unhandled error event" per retry; it reconnects by itself. */
+function warnOnOutage(connection: Redis): Redis {
+  const logger = new Logger('Jobs');
+  let away = false;
+  connection.on('error', (error: Error) => {
+    if (!away) logger.warn(`Redis went away (${error.message}); jobs wait until it is back`);
+    away = true;
+  });
+  connection.on('ready', () => {
+    away = false;
+  });
+  return connection;
+}
+
 /** Runs file jobs from Redis; used in the app (by default) and by `src/jobs/worker.main.ts` processes. */
 export function startFileWorker(
   connection: Redis,
   stepMs: number,
 ): Worker<FileJobData, FileReport> {
-  return new Worker<FileJobData, FileReport>(
+  const worker = new Worker<FileJobData, FileReport>(
     QUEUE_NAME,
     (job) =>
       processFile(
@@ -27,9 +41,15 @@ export function startFileWorker(
         stepMs,
         (percent) => job.updateProgress(percent),
       ),
-    { connection, concurrency: 2 },
+    { connection: warnOnOutage(connection), concurrency: 2 },
   );
+  // BullMQ repeats its connection's errors, printing each when nobody listens: the connection tells them once.
+  worker.on('error', ignoreRepeated);
+  return worker;
 }
+
+/** For BullMQ's copies of its connection's errors, which {@link warnOnOutage} has told. */
+function ignoreRepeated(): void {}
 
 const STATES: Record<string, JobState> = {
   waiting: 'queued',
@@ -53,8 +73,11 @@ export class BullmqQueue implements JobQueue, OnApplicationShutdown {
   private readonly worker: Worker<FileJobData, FileReport> | undefined;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(JOB_STEP_MS) stepMs: number) {
-    this.connection = new Redis(config.redisUrl ?? '', { maxRetriesPerRequest: null });
+    this.connection = warnOnOutage(
+      new Redis(config.redisUrl ?? '', { maxRetriesPerRequest: null }),
+    );
     this.queue = new Queue(QUEUE_NAME, { connection: this.connection });
+    this.queue.on('error', ignoreRepeated);
     this.worker =
       config.jobsWorker === 'separate'
         ? undefined

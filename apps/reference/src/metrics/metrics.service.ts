@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
  * Prometheus metrics of this app: Node's defaults (event-loop lag among
- * them), requests in flight and request durations.
+ * them), requests in flight and request durations, orders in hand and settled.
  */
 @Injectable()
 export class MetricsService {
@@ -18,6 +18,18 @@ export class MetricsService {
     help: 'HTTP request durations, by route and status.',
     labelNames: ['method', 'route', 'status'],
     buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 2, 5, 10],
+    registers: [this.registry],
+  });
+
+  readonly ordersInHand = new Gauge({
+    name: 'orders_in_hand',
+    help: 'Orders this process holds: delivered, not yet settled.',
+    registers: [this.registry],
+  });
+  readonly ordersSettled = new Counter({
+    name: 'orders_settled_total',
+    help: 'Orders this process settled, by outcome: done (acked), requeued, deadLettered.',
+    labelNames: ['outcome'],
     registers: [this.registry],
   });
 

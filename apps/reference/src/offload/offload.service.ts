@@ -1,6 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { Piscina } from 'piscina';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.ts';
+
+/** How many worker threads the pool may run: the app's `WORKER_THREADS`. */
+export const WORKER_THREADS = Symbol('WorkerThreads');
 
 /**
  * A pool of worker threads for blocking and CPU-bound work: the Node twin of
@@ -10,11 +12,11 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.ts';
 export class OffloadService implements OnApplicationShutdown {
   private readonly pool: Piscina;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(WORKER_THREADS) workerThreads: number) {
     this.pool = new Piscina({
       filename: new URL('./tasks.mjs', import.meta.url).href,
       minThreads: 1,
-      maxThreads: config.workerThreads,
+      maxThreads: workerThreads,
     });
   }
 

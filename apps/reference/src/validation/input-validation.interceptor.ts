@@ -16,7 +16,8 @@ export const VALID_INPUT = Symbol('ValidInput');
 export interface ValidatedRequest {
   query?: unknown;
   params?: unknown;
-  [VALID_INPUT]?: { query: unknown; params: unknown };
+  body?: unknown;
+  [VALID_INPUT]?: { query: unknown; params: unknown; body: unknown };
 }
 
 /**
@@ -39,7 +40,8 @@ export class InputValidationInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<ValidatedRequest>();
     const query = check(input.query, request.query ?? {});
     const params = check(input.params, request.params ?? {});
-    request[VALID_INPUT] = { query, params };
+    const body = check(input.body, request.body);
+    request[VALID_INPUT] = { query, params, body };
     return next.handle();
   }
 }

@@ -2,10 +2,11 @@ import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiParam, ApiQuery } from '@nestjs/swagger';
 import { z } from 'zod';
 
-/** What a route accepts in its query string and path, as schemas. */
+/** What a route accepts in its query string, path and JSON body, as schemas. */
 export interface RouteInput {
   readonly query?: z.ZodType;
   readonly params?: z.ZodType;
+  readonly body?: z.ZodType;
 }
 
 export const ROUTE_INPUT = Symbol('RouteInput');
