@@ -10,6 +10,7 @@ import {
   sleep,
   starvationExperiment,
 } from '@kit/measure';
+import { consumerDemo } from './consumer.ts';
 
 const APP_URL = (process.env.APP_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 
@@ -17,6 +18,8 @@ interface Demo {
   readonly summary: string;
   /** What the FastAPI tutorials measured for the same experiment. */
   readonly tutorial: string;
+  /** Starts the apps it needs itself, instead of the one at APP_URL. */
+  readonly ownApps?: true;
   run(): Promise<void>;
 }
 
@@ -147,6 +150,14 @@ const DEMOS: Record<string, Demo> = {
       }
     },
   },
+  consumer: {
+    summary:
+      'orders, 5 fast and 5 of 2 s of CPU, while GET / is asked every 100 ms: work on the loop, on threads, in a process of its own.',
+    tutorial:
+      'The pub/sub subscriber: blocking handlers stall the app for their whole work; non-blocking ones (or another process) leave it answering.',
+    ownApps: true,
+    run: consumerDemo,
+  },
 };
 
 async function appIsUp(): Promise<boolean> {
@@ -182,7 +193,7 @@ if (!demo) {
     console.log(`  ${key.padEnd(14)} ${summary}`);
   process.exit(name ? 2 : 0);
 }
-const app = await ensureApp();
+const app = demo.ownApps ? undefined : await ensureApp();
 try {
   console.log(`\n${demo.summary}\n${demo.tutorial}\n`);
   await demo.run();

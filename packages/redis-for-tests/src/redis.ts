@@ -132,6 +132,8 @@ async function spawnRedis(port: number, args: string[]): Promise<ChildProcess> {
     redis.once('exit', (code) =>
       reject(new Error(`redis-server exited with code ${code}:\n${output}`)),
     );
+    // No redis-server on the PATH: a rejection to catch, not an 'error' event that ends the process.
+    redis.once('error', reject);
   });
   // Its log is read until it is ready; after that it must not fill the pipe.
   redis.stdout?.resume();
