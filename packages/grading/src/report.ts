@@ -26,21 +26,35 @@ export function renderReport(run: GradeRun, options: ReportOptions = {}): string
   if (run.kitFailure)
     return [...lines, ...renderNotGraded(run, nameWidth, paint, options)].join('\n');
 
-  // One cause, said once: a check that failed for the very reason an earlier one did points to it.
-  const causes = new Map<string, string>();
+  // One cause, said once: checks that failed for the same reason (the same expectation, meaning
+  // and hint, whatever each measured) are told in full at the first, which lists the others;
+  // each of those keeps its own measured line and points back to it.
+  const causes = new Map<string, string[]>();
   for (const check of run.checks) {
     const cause = check.state === 'failed' && check.failure ? causeOf(check.failure) : undefined;
-    const first = cause === undefined ? undefined : causes.get(cause);
-    if (first !== undefined) {
-      const points = `0/${check.points}`;
+    if (cause !== undefined) causes.set(cause, [...(causes.get(cause) ?? []), check.name]);
+  }
+  for (const check of run.checks) {
+    const cause = check.state === 'failed' && check.failure ? causeOf(check.failure) : undefined;
+    const sharing = cause === undefined ? [] : (causes.get(cause) ?? []);
+    const [first, ...blocked] = sharing;
+    if (first !== undefined && first !== check.name) {
       lines.push(
-        `  ${paint.red('✗')} ${check.name.padEnd(nameWidth)} ${paint.red(points)}`,
+        `  ${paint.red('✗')} ${check.name.padEnd(nameWidth)} ${paint.red(`0/${check.points}`)}`,
+        `      ${paint.bold('measured')}  ${check.failure?.measured ?? ''}`,
         paint.dim(`      the same cause as "${first}" above`),
       );
       continue;
     }
-    if (cause !== undefined) causes.set(cause, check.name);
     lines.push(...renderCheck(check, nameWidth, run.interruption, paint, options));
+    if (blocked.length > 0) {
+      const points = run.checks
+        .filter((other) => blocked.includes(other.name))
+        .reduce((sum, other) => sum + other.points, 0);
+      lines.push(
+        `      ${paint.bold('the same cause fails')} ${blocked.length} more ${blocked.length === 1 ? 'check' : 'checks'} below (${points} points): fix it first`,
+      );
+    }
   }
   if (run.checks.length === 0 && !run.interruption) {
     lines.push(paint.red('  No check ran: the grader could not start (see below).'));
@@ -92,9 +106,13 @@ function renderNotGraded(
   ];
 }
 
-/** What a failure says, without its timeline: two checks that say the same failed for one cause. */
+/**
+ * Why a check failed, apart from the figure it measured and its timeline:
+ * two checks that expected the same, with the same meaning and hint, failed
+ * for one cause.
+ */
 function causeOf(failure: NonNullable<CheckResult['failure']>): string {
-  return JSON.stringify([failure.measured, failure.expected, failure.meaning, failure.hint]);
+  return JSON.stringify([failure.expected, failure.meaning, failure.hint]);
 }
 
 function renderCheck(

@@ -64,30 +64,38 @@ test('without colour the report holds no escape codes; with colour it does', () 
   expect(renderReport(run, { color: true })).toContain('\u001b[');
 });
 
-test('checks that failed for one cause say it once: the first in full, the others point to it', () => {
-  const failure = {
-    measured: 'upload 1: 200',
+test('checks that failed for one cause say it once: the first in full with the others it fails, each of them its own figure and a pointer', () => {
+  const failure = (measured: string) => ({
+    measured,
     expected: '202 Accepted at once',
     meaning: 'the upload was processed before the answer',
     hint: 1,
-  };
-  const check = (name: string): GradeRun['checks'][number] => ({
+  });
+  const check = (name: string, measured: string): GradeRun['checks'][number] => ({
     name,
     file: 'f',
     points: 2,
     state: 'failed',
     figures: [],
-    failure,
+    failure: failure(measured),
   });
   const report = renderReport({
     ...run,
-    checks: [check('the first'), check('the second'), check('the third')],
+    checks: [
+      check('the first', 'upload 1: 200'),
+      check('the second', 'the upload of 100 rows: 200'),
+      check('the third', 'upload 1: 200'),
+      { ...check('its own', 'upload 1: 500'), failure: { ...failure('upload 1: 500'), hint: 2 } },
+    ],
     errors: ['An error escaped every check: boom', 'An error escaped every check: boom'],
     interruption: undefined,
   });
-  expect(report.split('the upload was processed before the answer')).toHaveLength(2);
-  expect(report).toContain('the same cause as "the first" above');
-  expect(report.match(/the same cause as/g)).toHaveLength(2);
+  expect(report.split('the upload was processed before the answer')).toHaveLength(3);
+  expect(report).toContain('the same cause fails 2 more checks below (4 points): fix it first');
+  expect(report.match(/the same cause as "the first" above/g)).toHaveLength(2);
+  expect(report).toContain('measured  the upload of 100 rows: 200');
+  expect(report.match(/hint 1/g)).toHaveLength(1);
+  expect(report).toContain('hint 2');
   expect(report.match(/An error escaped every check: boom/g)).toHaveLength(1);
   expect(report).toContain('(2 times)');
 });
