@@ -40,8 +40,8 @@ const USAGE = `Usage: pnpm <command> [exercise] [options]
   pnpm grade <exercise> --targets <dir…>   grade a class: one row per submission, one column per check
       --targets-file <file>          the submissions' folders, one a line (instead of or beside the names)
       --shard k/n                    grade the k-th of n equal parts, for a CI matrix
-      --json / --csv / --markdown <file>   the table as JSON (for merging), CSV or Markdown
-  pnpm grade merge <json…>           join the shards' JSON into one table (--csv, --markdown, --json)
+      --json / --csv / --markdown / --html <file>   the table as JSON (for merging), CSV, Markdown or one HTML page
+  pnpm grade merge <json…>           join the shards' JSON into one table (--csv, --markdown, --html, --json)
 
   pnpm test --scores <file>          maintainers: the self-check, writing each solution's and starter's grade
   pnpm workshop self-check [ex…]     maintainers: the self-check of some exercises only (no package tests)
@@ -75,6 +75,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       shard: { type: 'string' },
       csv: { type: 'string' },
       markdown: { type: 'string' },
+      html: { type: 'string' },
       port: { type: 'string' },
       scores: { type: 'string' },
       against: { type: 'string' },
@@ -133,7 +134,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'compare':
       return compareFolders(one(exercises, names, 'compare'), names.slice(1), cwd);
     case 'grade': {
-      const outputs = { json: values.json, csv: values.csv, markdown: values.markdown, cwd };
+      const outputs = {
+        json: values.json,
+        csv: values.csv,
+        markdown: values.markdown,
+        html: values.html,
+        cwd,
+      };
       if (names[0] === 'merge') {
         writeClassGrade(mergeClassGrades(names.slice(1), cwd), outputs);
         return 0;

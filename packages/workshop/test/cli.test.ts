@@ -102,6 +102,8 @@ test('grades a class of five folders into one table, with a row for each that co
     'class.csv',
     '--markdown',
     'class.md',
+    '--html',
+    'class.html',
     '--json',
     'class.json',
   );
@@ -117,6 +119,9 @@ test('grades a class of five folders into one table, with a row for each that co
   expect(csv[3]).toMatch(/^carol,0,.*,0,27,/);
   expect(csv[5]).toMatch(/^missing,.*,0,27,missing does not exist/);
   expect(readFileSync(join(scratch, 'class.md'), 'utf8')).toContain('| alice | ✓ 1 |');
+  const html = readFileSync(join(scratch, 'class.html'), 'utf8');
+  expect(html).toContain('<td class="submission" data-sort="alice">alice</td>');
+  expect(html).toContain('<td data-sort="27">27/27</td>');
 
   // Shards of the same list cover it exactly once, and merge back into one table.
   const merged = workshop('grade', 'merge', 'class.json', '--csv', 'merged.csv');

@@ -7,6 +7,8 @@ import { checkTargetLayout } from '../folders.ts';
 import { gradeFolder } from '../grade.ts';
 import { type Exercise, UsageError } from '../kit.ts';
 import { bold, dim } from '../output.ts';
+import { toClassHtml } from './class-html.ts';
+import { totalOf } from './class-total.ts';
 
 /** One submission of a class: its grade, or why it could not be graded. */
 const rowSchema = z.object({
@@ -133,20 +135,6 @@ function cellOf(run: GradeRun | undefined, name: string): Cell {
   return { mark: check.state === 'passed' ? '✓' : check.state === 'failed' ? '✗' : '○', earned };
 }
 
-function totalOf(grade: ClassGrade, row: Row): { earned: number; possible: number; note: string } {
-  const possible = grade.checks.reduce((sum, check) => sum + check.points, 0);
-  if (!row.run) return { earned: 0, possible, note: row.problem ?? 'not graded' };
-  const { earned } = score(row.run);
-  const note = row.run.kitFailure
-    ? `not graded: the kit failed on Node ${row.run.kitFailure.node}`
-    : row.run.interruption
-      ? 'stopped by the watchdog'
-      : row.run.errors.length > 0
-        ? (row.run.errors[0]?.split('\n')[0] ?? '')
-        : '';
-  return { earned, possible, note };
-}
-
 /** The class table for a terminal: a row per submission, a numbered column per check, the total. */
 export function renderClassTable(grade: ClassGrade): string {
   const width = Math.max(10, ...grade.rows.map((row) => row.submission.length));
@@ -225,6 +213,7 @@ export interface ClassOutputs {
   readonly json: string | undefined;
   readonly csv: string | undefined;
   readonly markdown: string | undefined;
+  readonly html: string | undefined;
   readonly cwd: string;
 }
 
@@ -237,4 +226,5 @@ export function writeClassGrade(grade: ClassGrade, outputs: ClassOutputs): void 
   write(outputs.json, `${JSON.stringify(grade, null, 2)}\n`);
   write(outputs.csv, toClassCsv(grade));
   write(outputs.markdown, toClassMarkdown(grade));
+  write(outputs.html, toClassHtml(grade));
 }
