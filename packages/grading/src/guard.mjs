@@ -24,7 +24,9 @@ child.once('error', (error) => {
   process.exit(70);
 });
 child.once('exit', (code, signal) => {
-  process.exit(code ?? 128 + (signal === 'SIGKILL' ? 9 : 15));
+  // A signal to the whole group ends the grader too: its exit may be read before the guard's own
+  // signal, whose handler must still run (and remove the scratch folders), so the exit waits a turn.
+  setImmediate(() => process.exit(code ?? 128 + (signal === 'SIGKILL' ? 9 : 15)));
 });
 
 process.stdin.on('data', () => {});
