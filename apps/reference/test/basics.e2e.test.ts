@@ -49,7 +49,12 @@ test('GET /docs serves interactive API docs, and /docs-json the OpenAPI document
   const docs = await http.get('/docs');
   expect(docs.status).toBe(200);
   expect(docs.text).toContain('swagger-ui');
-  const openApi = (await http.get('/docs-json')).body as { paths: Record<string, unknown> };
+  const openApi = (await http.get('/docs-json')).body as {
+    paths: Record<string, { post?: { requestBody?: unknown } }>;
+  };
+  expect(openApi.paths['/orders']?.post?.requestBody).toMatchObject({
+    content: { 'application/json': { schema: { type: 'array' } } },
+  });
   expect(Object.keys(openApi.paths)).toEqual(
     expect.arrayContaining([
       '/',
@@ -61,6 +66,7 @@ test('GET /docs serves interactive API docs, and /docs-json the OpenAPI document
       '/rows',
       '/files',
       '/jobs/{id}',
+      '/orders',
     ]),
   );
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { OrdersSettings } from '../config/app-config.ts';
 import { Input, wholeNumber } from '../validation/input.ts';
@@ -31,6 +31,21 @@ export class OrdersController {
   @ApiOperation({
     summary:
       'Publishes one order `{ sku, quantity, workMs? }` or an array of up to 1000; SKU POISON always fails.',
+  })
+  @ApiBody({
+    description: 'One order, or an array of 1 to 1000 (workMs: 0 to 10000, 20 by default).',
+    schema: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          sku: { type: 'string', example: 'MUG-1' },
+          quantity: { type: 'integer', minimum: 1, maximum: 1000, example: 1 },
+          workMs: { type: 'integer', minimum: 0, maximum: 10_000, example: 20 },
+        },
+        required: ['sku', 'quantity'],
+      },
+    },
   })
   @Input({ body: ordersBody })
   async publish(@ValidInput() { body }: { body: OrderInput[] }) {
