@@ -1,3 +1,4 @@
+import { setTimeout as wait } from 'node:timers/promises';
 import {
   Inject,
   Injectable,
@@ -10,6 +11,9 @@ import type { OrdersSettings } from '../config/app-config.ts';
 import { MetricsService } from '../metrics/metrics.service.ts';
 import { ORDERS_BROKER, ORDERS_SETTINGS, type OrderDelivery, type OrdersBroker } from './order.ts';
 import { OrderWork } from './order-work.ts';
+
+/** Longest a shutdown waits for the orders in hand: their work (10 s at most), then their acks. */
+const LONGEST_FINISH_MS = 15_000;
 
 /** Whether this process consumes, or only publishes (`ORDERS_CONSUMER=separate`). */
 export const CONSUMES = Symbol('Consumes');
@@ -57,7 +61,14 @@ export class OrdersConsumer
   /** The first hook of a shutdown: take nothing more, then finish what is in hand. */
   async onModuleDestroy(): Promise<void> {
     await this.broker.cancel();
-    await Promise.all(this.inHand);
+    const finished = Promise.all(this.inHand).then(() => true);
+    // An order's work takes 10 s at most; longer, its ack waits for a broker that is away. Left
+    // unacknowledged, it is not lost: the broker gives it to another consumer.
+    if (!(await Promise.race([finished, wait(LONGEST_FINISH_MS, false, { ref: false })]))) {
+      this.logger.warn(
+        `${this.inHand.size} order(s) still in hand after ${LONGEST_FINISH_MS} ms: left unacknowledged, for another consumer`,
+      );
+    }
   }
 
   /** The last: the broker goes once nothing uses it. */

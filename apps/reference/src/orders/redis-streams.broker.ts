@@ -102,7 +102,10 @@ export class RedisStreamsOrdersBroker implements OrdersBroker {
     // A read waiting for a broker that is away would hold the shutdown: it is cut, and
     // whatever it took stays pending in the group for a takeover.
     if (
-      (await Promise.race([this.reading.then(() => 'read'), wait(LET_GO_MS, 'late')])) === 'late'
+      (await Promise.race([
+        this.reading.then(() => 'read'),
+        wait(LET_GO_MS, 'late', { ref: false }),
+      ])) === 'late'
     ) {
       this.reader.disconnect();
       await this.reading;
@@ -185,10 +188,20 @@ export class RedisStreamsOrdersBroker implements OrdersBroker {
       if (mine.length === 0) {
         await this.commands.xgroup('DELCONSUMER', this.stream, GROUP, this.consumerName);
       }
-      await Promise.all([this.commands.quit(), this.reader.quit()]);
+      // The reader is already closed when a cancel had to cut it.
+      await Promise.all(
+        [this.commands, this.reader].map((connection) =>
+          connection.status === 'end' ? undefined : connection.quit(),
+        ),
+      );
     };
     // A broker that is away is not waited for: the shutdown ends, and the group keeps what it must.
-    if ((await Promise.race([leave().then(() => 'left'), wait(LET_GO_MS, 'late')])) === 'late') {
+    if (
+      (await Promise.race([
+        leave().then(() => 'left'),
+        wait(LET_GO_MS, 'late', { ref: false }),
+      ])) === 'late'
+    ) {
       this.commands.disconnect();
       this.reader.disconnect();
     }
