@@ -80,16 +80,19 @@ const grade: ClassGrade = {
 
 describe.skipIf(!executablePath)(SUITE, () => {
   let browser: Browser;
-  const folder = mkdtempSync(join(tmpdir(), 'kit-class-page-'));
-  const page = join(folder, 'class.html');
+  let folder = '';
+  let page = '';
+  // Made here, not while the suite is collected: a skipped suite runs no hook that would remove it.
   beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'kit-class-page-'));
+    page = join(folder, 'class.html');
     writeFileSync(page, toClassHtml(grade));
     // As root (CI), Chromium's sandbox cannot start: the page is the kit's own, from disk.
     browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
   });
   afterAll(async () => {
     await browser?.close();
-    rmSync(folder, { recursive: true, force: true });
+    if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
   test('the class report opens from disk with no request to the network, and sorts by any column', async () => {
