@@ -3,12 +3,11 @@
 // asked every 100 ms; the same burst is handled three ways, each by apps
 // started here: (a) the work on the event loop, (b) on worker threads, (c) by
 // a consumer in a process of its own, on Redis Streams.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { formatMs, renderTimeline, type Span, sleep } from '@kit/measure';
 import { freePort, redisForSuite } from '@kit/redis-for-tests';
 import type { SettledOrder } from '../src/orders/order.ts';
+import { startProgram, stopProgram } from './programs.ts';
 
 const WORK_MS = Number(process.env.DEMO_WORK_MS ?? 2000);
 const PROBE_EVERY_MS = 100;
@@ -46,39 +45,6 @@ const CASES: readonly Case[] = [
 interface Probe {
   readonly sentAt: number;
   readonly tookMs: number;
-}
-
-/** Runs `script` of the app in a child process until `readyLine` is printed. */
-async function startProgram(
-  script: string,
-  env: NodeJS.ProcessEnv,
-  readyLine: string,
-): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['--import', '@kit/swc-register', fileURLToPath(new URL(`../src/${script}`, import.meta.url))],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const startedAt = performance.now();
-  while (!output.includes(readyLine)) {
-    if (child.exitCode !== null || performance.now() - startedAt > 30_000) {
-      child.kill('SIGKILL');
-      throw new Error(`${script} did not start:\n${output}`);
-    }
-    await sleep(50);
-  }
-  return child;
-}
-
-async function stopProgram(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await exited;
 }
 
 function percentile(values: readonly number[], share: number): number {

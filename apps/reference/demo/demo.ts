@@ -1,8 +1,7 @@
 // `pnpm demo <name>`: replays the tutorials' experiments against the reference
 // app (started here when it is not already running) and draws every request
 // on a timeline, with the figures the tutorials report beside ours.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import {
   InFlightTracker,
   recordStream,
@@ -11,6 +10,7 @@ import {
   starvationExperiment,
 } from '@kit/measure';
 import { consumerDemo } from './consumer.ts';
+import { startProgram, stopProgram } from './programs.ts';
 
 const APP_URL = (process.env.APP_URL ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
 
@@ -171,17 +171,7 @@ async function appIsUp(): Promise<boolean> {
 async function ensureApp(): Promise<ChildProcess | undefined> {
   if (await appIsUp()) return undefined;
   console.log(`Starting the reference app on ${APP_URL} …`);
-  const app = spawn(
-    process.execPath,
-    ['--import', '@kit/swc-register', fileURLToPath(new URL('../src/main.ts', import.meta.url))],
-    {
-      env: { ...process.env, PORT: new URL(APP_URL).port || '3000' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  for (let attempt = 0; attempt < 100 && !(await appIsUp()); attempt += 1) await sleep(100);
-  if (!(await appIsUp())) throw new Error(`The reference app did not come up on ${APP_URL}.`);
-  return app;
+  return startProgram('main.ts', { PORT: new URL(APP_URL).port || '3000' }, 'Reference app on');
 }
 
 const name = process.argv[2];
@@ -198,5 +188,5 @@ try {
   console.log(`\n${demo.summary}\n${demo.tutorial}\n`);
   await demo.run();
 } finally {
-  app?.kill('SIGTERM');
+  if (app) await stopProgram(app);
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterFile } from '@kit/grading';
 import { startAppUnderTest } from '@kit/grading/app-under-test';
 import { freePort, redisForSuite, redisSource, restartableRedis } from '@kit/redis-for-tests';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { createApp } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config/app-config.ts';
 import type { SettledOrder } from '../src/orders/order.ts';
@@ -46,22 +46,21 @@ async function state(baseUrl: string): Promise<OrdersState> {
 }
 
 /** Polls `GET /orders` until `done` holds of it; fails with the last state after `ms`. */
-async function until(
+function until(
   baseUrl: string,
   done: (current: OrdersState) => boolean,
   ms = 15_000,
 ): Promise<OrdersState> {
-  const startedAt = Date.now();
-  for (;;) {
-    const current = await state(baseUrl);
-    if (done(current)) return current;
-    if (Date.now() - startedAt > ms) {
-      throw new Error(
-        `after ${ms} ms, GET /orders still shows ${JSON.stringify(current).slice(0, 2000)}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return vi.waitFor(
+    async () => {
+      const current = await state(baseUrl);
+      if (!done(current)) {
+        throw new Error(`GET /orders still shows ${JSON.stringify(current).slice(0, 2000)}`);
+      }
+      return current;
+    },
+    { timeout: ms, interval: 50 },
+  );
 }
 
 const acked = (recent: readonly SettledOrder[]) =>

@@ -125,19 +125,7 @@ export class RedisStreamsOrdersBroker implements OrdersBroker {
     await this.settle(delivery, options.requeue ? 'requeued' : 'dead-lettered', (batch) =>
       options.requeue
         ? batch.xadd(this.stream, '*', 'order', order, 'redeliveries', count)
-        : batch.xadd(
-            this.dead,
-            'MAXLEN',
-            '~',
-            KEPT,
-            '*',
-            'order',
-            order,
-            'deliveryCount',
-            count,
-            'reason',
-            options.reason,
-          ),
+        : this.deadLetter(batch, order, count, options.reason),
     );
   }
 
@@ -287,21 +275,12 @@ export class RedisStreamsOrdersBroker implements OrdersBroker {
       const order = parseJson(field.order) as Order | undefined;
       const deliveryCount = Number(field.redeliveries ?? 0) + deliveries(id);
       if (!order || typeof order.orderId !== 'string') {
-        await this.commands
-          .multi()
-          .xadd(
-            this.dead,
-            'MAXLEN',
-            '~',
-            KEPT,
-            '*',
-            'order',
-            field.order ?? '',
-            'deliveryCount',
-            String(deliveryCount),
-            'reason',
-            'not an order: its "order" field is not an order as JSON',
-          )
+        await this.deadLetter(
+          this.commands.multi(),
+          field.order ?? '',
+          String(deliveryCount),
+          'not an order: its "order" field is not an order as JSON',
+        )
           .xack(this.stream, GROUP, id)
           .xdel(this.stream, id)
           .exec();
@@ -310,6 +289,28 @@ export class RedisStreamsOrdersBroker implements OrdersBroker {
       accepted.push({ id, order, deliveryCount, deliveredAt: Date.now() });
     }
     return accepted;
+  }
+
+  /** Adds an order to the dead letters, with its delivery count and why, to a transaction. */
+  private deadLetter(
+    batch: ReturnType<Redis['multi']>,
+    order: string,
+    deliveryCount: string,
+    reason: string,
+  ): ReturnType<Redis['multi']> {
+    return batch.xadd(
+      this.dead,
+      'MAXLEN',
+      '~',
+      KEPT,
+      '*',
+      'order',
+      order,
+      'deliveryCount',
+      deliveryCount,
+      'reason',
+      reason,
+    );
   }
 
   /** Acknowledges an entry, with whatever goes with it, and the record of it, in one transaction. */

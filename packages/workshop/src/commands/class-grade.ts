@@ -1,14 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type GradeRun, gradeRunSchema, parseJsonFile, score } from '@kit/grading/results';
+import { gradeRunSchema, parseJsonFile, score } from '@kit/grading/results';
 import { z } from 'zod';
 import { readCatalog } from '../catalog.ts';
 import { checkTargetLayout } from '../folders.ts';
 import { gradeFolder } from '../grade.ts';
 import { type Exercise, UsageError } from '../kit.ts';
 import { bold, dim } from '../output.ts';
+import { cellOf, totalOf } from './class-cells.ts';
 import { toClassHtml } from './class-html.ts';
-import { totalOf } from './class-total.ts';
 
 /** One submission of a class: its grade, or why it could not be graded. */
 const rowSchema = z.object({
@@ -121,18 +121,6 @@ export function mergeClassGrades(files: readonly string[], cwd: string): ClassGr
       `The shards grade different exercises (${first?.exercise} and ${other?.exercise}): merge the shards of one exercise.`,
     );
   return { ...first, rows: grades.flatMap((grade) => grade.rows) };
-}
-
-interface Cell {
-  readonly mark: string;
-  readonly earned: number;
-}
-
-function cellOf(run: GradeRun | undefined, name: string): Cell {
-  const check = run?.checks.find((candidate) => candidate.name === name);
-  if (!check || run?.kitFailure) return { mark: '–', earned: 0 };
-  const earned = check.state === 'passed' ? check.points : 0;
-  return { mark: check.state === 'passed' ? '✓' : check.state === 'failed' ? '✗' : '○', earned };
 }
 
 /** The class table for a terminal: a row per submission, a numbered column per check, the total. */

@@ -1,6 +1,6 @@
 import type { GradeRun } from '@kit/grading/results';
+import { cellOf, totalOf } from './class-cells.ts';
 import type { ClassGrade } from './class-grade.ts';
-import { totalOf } from './class-total.ts';
 
 /** Text made safe for HTML, in an element or an attribute. */
 function htmlText(text: string): string {
@@ -12,38 +12,19 @@ function htmlText(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-interface HtmlCell {
-  readonly mark: '✓' | '✗' | '○' | '–';
-  readonly state: 'passed' | 'failed' | 'not-run' | 'not-graded';
-  readonly earned: number;
-  /** What the check measured, for the hover. */
-  readonly detail: string;
-}
-
-function cellOf(run: GradeRun | undefined, name: string): HtmlCell {
+/** What the check `name` measured in a run, for the hover of its cell. */
+function detailOf(run: GradeRun | undefined, name: string): string {
   const check = run?.checks.find((candidate) => candidate.name === name);
-  if (!check || run?.kitFailure) {
-    return { mark: '–', state: 'not-graded', earned: 0, detail: 'not graded' };
-  }
+  if (!check || run?.kitFailure) return 'not graded';
   const figures = check.figures.map(
     (figure) => `${figure.label}: ${figure.measured} (expected ${figure.expected})`,
   );
-  if (check.state === 'passed') {
-    return {
-      mark: '✓',
-      state: 'passed',
-      earned: check.points,
-      detail: figures.join('\n') || 'passed',
-    };
-  }
-  if (check.state === 'not-run') {
-    return { mark: '○', state: 'not-run', earned: 0, detail: 'not run: the run ended before it' };
-  }
-  const failure = check.failure;
-  const detail = failure
-    ? [`measured: ${failure.measured}`, `expected: ${failure.expected}`, ...figures].join('\n')
-    : figures.join('\n') || 'failed';
-  return { mark: '✗', state: 'failed', earned: 0, detail };
+  if (check.state === 'not-run') return 'not run: the run ended before it';
+  const failure = check.state === 'failed' ? check.failure : undefined;
+  const lines = failure
+    ? [`measured: ${failure.measured}`, `expected: ${failure.expected}`, ...figures]
+    : figures;
+  return lines.join('\n') || check.state;
 }
 
 /** The first number a measured figure states ("4 in flight", "1 250 ms"), if any. */
@@ -153,7 +134,7 @@ export function toClassHtml(grade: ClassGrade): string {
     const { earned, possible, note } = totalOf(grade, row);
     const cells = grade.checks.map((check) => {
       const cell = cellOf(row.run, check.name);
-      return `<td class="${cell.state}" data-sort="${cell.earned}" title="${htmlText(cell.detail)}">${cell.mark} ${cell.earned}</td>`;
+      return `<td class="${cell.state}" data-sort="${cell.earned}" title="${htmlText(detailOf(row.run, check.name))}">${cell.mark} ${cell.earned}</td>`;
     });
     return `<tr><td class="submission" data-sort="${htmlText(row.submission)}">${htmlText(row.submission)}</td>${cells.join('')}<td data-sort="${earned}">${earned}/${possible}</td><td class="note" data-sort="${htmlText(note)}">${htmlText(note)}</td></tr>`;
   });
