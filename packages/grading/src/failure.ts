@@ -14,6 +14,8 @@ export interface FailureDetails {
   readonly hint?: number | undefined;
   /** A drawn timeline, where timing is the point. */
   readonly timeline?: string | undefined;
+  /** The spans that timeline was drawn from, for a report that draws its own (the web page's SVG). */
+  readonly timelineData?: TimelineData | undefined;
   /** Where in the learner's code an unexpected error came from. */
   readonly location?: string | undefined;
 }
@@ -49,6 +51,18 @@ export interface Figure {
   readonly measured: string;
   readonly expected: string;
   readonly ok: boolean;
+}
+
+/** A timeline as data: spans on one time axis in ms, and marks under them. */
+export interface TimelineData {
+  readonly spans: Array<{
+    label: string;
+    start: number;
+    end?: number | undefined;
+    outcome: Span['outcome'];
+  }>;
+  readonly until?: number | undefined;
+  readonly marks?: Array<{ at: number; label: string }> | undefined;
 }
 
 type FigureSink = (figure: Figure) => void;
@@ -162,7 +176,27 @@ function failure(measured: string, expected: string, explanation: Explanation): 
     meaning: explanation.meaning,
     hint: explanation.hint,
     timeline: drawTimeline(explanation.timeline, explanation.timelineOptions),
+    timelineData: timelineDataOf(explanation.timeline, explanation.timelineOptions),
   });
+}
+
+/** A copy of the spans as they were when the check failed: a call still running stays pending. */
+function timelineDataOf(
+  source: TimelineSource | undefined,
+  options?: TimelineOptions,
+): TimelineData | undefined {
+  if (source === undefined || typeof source === 'string') return undefined;
+  const spans = 'spans' in source ? source.spans : source;
+  return {
+    spans: (spans as readonly Span[]).map(({ label, start, end, outcome }) => ({
+      label,
+      start,
+      ...(end === undefined ? {} : { end }),
+      outcome,
+    })),
+    ...(options?.until === undefined ? {} : { until: options.until }),
+    ...(options?.marks ? { marks: options.marks.map(({ at, label }) => ({ at, label })) } : {}),
+  };
 }
 
 function drawTimeline(source: TimelineSource | undefined, options?: TimelineOptions) {

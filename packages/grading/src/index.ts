@@ -23,6 +23,7 @@ export {
   formatFailure,
   GradingFailure,
   show,
+  type TimelineData,
 } from './failure.ts';
 export { afterFile, scratchFolder } from './scratch.ts';
 export { createUpstreamServer, isLoopback, useUpstreamServer } from './upstream.ts';

@@ -116,6 +116,20 @@ const failureSchema = z.object({
   meaning: z.string(),
   hint: z.number().int().positive().optional(),
   timeline: z.string().optional(),
+  timelineData: z
+    .object({
+      spans: z.array(
+        z.object({
+          label: z.string(),
+          start: z.number(),
+          end: z.number().optional(),
+          outcome: z.enum(['fulfilled', 'rejected', 'pending', 'blocked']),
+        }),
+      ),
+      until: z.number().optional(),
+      marks: z.array(z.object({ at: z.number(), label: z.string() })).optional(),
+    })
+    .optional(),
   location: z.string().optional(),
 });
 

@@ -10,7 +10,12 @@ import {
   WRITABLE_DIR_ENV,
 } from '@kit/grading/env';
 import { sandboxPreflight } from '@kit/grading/preflight';
-import { type GradeRun, gradeRunSchema, parseJsonFile } from '@kit/grading/results';
+import {
+  type CheckResult,
+  type GradeRun,
+  gradeRunSchema,
+  parseJsonFile,
+} from '@kit/grading/results';
 import { holdScratch, runWatched } from '@kit/grading/watchdog';
 import { wholeRunCheck } from '@kit/grading/whole-run';
 import { completeRun, readCatalog } from './catalog.ts';
@@ -37,6 +42,12 @@ export interface GradeRequest {
   readonly files?: readonly string[];
   /** Only this check (its name in the README's table): the report lists it alone. */
   readonly only?: string;
+  /**
+   * Told each check as soon as its verdict is written, while the run goes on
+   * (the web workshop streams them). The run the grade resolves to is the
+   * verdict; these are its checks as they came.
+   */
+  readonly onCheck?: (check: CheckResult) => void;
 }
 
 /**
@@ -105,6 +116,7 @@ async function gradeUnverified(request: GradeRequest): Promise<GradeRun> {
         files: attempt === 0 && !request.files ? [] : remaining,
         cleanup: copy ? [scratch, copy.dir] : [scratch],
         only: request.only,
+        onCheck: request.onCheck,
       });
       run.checks.push(...part.checks);
       run.errors.push(...part.errors);
@@ -145,12 +157,13 @@ interface Attempt {
   readonly cleanup: readonly string[];
   /** The one check to run, when only one is asked for. */
   readonly only: string | undefined;
+  readonly onCheck: GradeRequest['onCheck'];
 }
 
 async function gradeFiles(
   exercise: Exercise,
   sourceDir: string,
-  { scratch, attempt, files, cleanup, only }: Attempt,
+  { scratch, attempt, files, cleanup, only, onCheck }: Attempt,
 ): Promise<GradeRun> {
   // The result is written by Vitest's main process, out of the graded code's reach;
   // the graded code may write only in the sandbox: its temp folder and the progress file.
@@ -159,6 +172,7 @@ async function gradeFiles(
   const tempDir = join(sandbox, 'tmp');
   mkdirSync(tempDir, { recursive: true });
   const progressFile = join(sandbox, 'progress.json');
+  const stopStreaming = onCheck ? streamChecks(resultFile, onCheck) : undefined;
   const watched = await runWatched({
     command: process.execPath,
     args: [
@@ -185,7 +199,7 @@ async function gradeFiles(
     },
     progressFile,
     cleanup,
-  });
+  }).finally(() => stopStreaming?.());
   const tail = () => watched.output.trim().split('\n').slice(-30).join('\n');
   const run = readRun(resultFile) ?? {
     exercise: exercise.name,
@@ -207,6 +221,30 @@ async function gradeFiles(
   }
   return run;
 }
+
+/**
+ * Reads the result file as the reporter rewrites it after every check, and
+ * tells each check once, when its verdict first appears. A read that catches
+ * the file half-written is skipped: the next one sees it whole.
+ */
+function streamChecks(resultFile: string, onCheck: (check: CheckResult) => void): () => void {
+  const told = new Set<string>();
+  const poll = () => {
+    for (const check of readRun(resultFile)?.checks ?? []) {
+      const key = `${check.file}\u0000${check.name}`;
+      if (check.state === 'not-run' || told.has(key)) continue;
+      told.add(key);
+      onCheck(check);
+    }
+  };
+  const timer = setInterval(poll, STREAM_POLL_MS);
+  return () => {
+    clearInterval(timer);
+    poll();
+  };
+}
+
+const STREAM_POLL_MS = 100;
 
 function readRun(file: string): GradeRun | undefined {
   if (!existsSync(file)) return undefined;
