@@ -26,19 +26,10 @@ export function renderReport(run: GradeRun, options: ReportOptions = {}): string
   if (run.kitFailure)
     return [...lines, ...renderNotGraded(run, nameWidth, paint, options)].join('\n');
 
-  // One cause, said once: checks that failed for the same reason (the same expectation, meaning
-  // and hint, whatever each measured) are told in full at the first, which lists the others;
-  // each of those keeps its own measured line and points back to it.
-  const causes = new Map<string, string[]>();
+  const causes = causeGroups(run.checks);
   for (const check of run.checks) {
-    const cause = check.state === 'failed' && check.failure ? causeOf(check.failure) : undefined;
-    if (cause !== undefined) causes.set(cause, [...(causes.get(cause) ?? []), check.name]);
-  }
-  for (const check of run.checks) {
-    const cause = check.state === 'failed' && check.failure ? causeOf(check.failure) : undefined;
-    const sharing = cause === undefined ? [] : (causes.get(cause) ?? []);
-    const [first, ...blocked] = sharing;
-    if (first !== undefined && first !== check.name) {
+    const { first, blocked } = causes.get(check.name) ?? { first: check.name, blocked: [] };
+    if (first !== check.name) {
       lines.push(
         `  ${paint.red('✗')} ${check.name.padEnd(nameWidth)} ${paint.red(`0/${check.points}`)}`,
         `      ${paint.bold('measured')}  ${check.failure?.measured ?? ''}`,
@@ -106,6 +97,39 @@ function renderNotGraded(
   ];
 }
 
+/** Where a failed check's cause is told: at its first check, which lists the others it fails. */
+export interface CauseGroup {
+  /** The check where the cause is told in full. */
+  readonly first: string;
+  /** The checks after it that failed for the same cause (empty but at the first). */
+  readonly blocked: readonly string[];
+}
+
+/**
+ * One cause, said once: checks that failed for the same reason (the same
+ * expectation, meaning and hint, whatever each measured) are told in full at
+ * the first, which lists the others; each of those keeps its own measured
+ * line and points back to it. Keyed by check name; failed checks only.
+ *
+ * @example
+ * causeGroups(run.checks).get('upload 2 …'); // { first: 'upload 1 …', blocked: [] }
+ */
+export function causeGroups(checks: readonly CheckResult[]): Map<string, CauseGroup> {
+  const byCause = new Map<string, string[]>();
+  for (const check of checks) {
+    if (check.state !== 'failed' || !check.failure) continue;
+    const cause = causeOf(check.failure);
+    byCause.set(cause, [...(byCause.get(cause) ?? []), check.name]);
+  }
+  const groups = new Map<string, CauseGroup>();
+  for (const [first, ...others] of byCause.values()) {
+    if (first === undefined) continue;
+    groups.set(first, { first, blocked: others });
+    for (const other of others) groups.set(other, { first, blocked: [] });
+  }
+  return groups;
+}
+
 /**
  * Why a check failed, apart from the figure it measured and its timeline:
  * two checks that expected the same, with the same meaning and hint, failed
@@ -156,7 +180,8 @@ function renderCheck(
   return lines;
 }
 
-function renderInterruption(
+/** What the watchdog found when it ended a run, in the report's words. */
+export function renderInterruption(
   interruption: Interruption,
   exercise: string,
   paint: Palette,

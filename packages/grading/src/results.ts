@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import type { FailureDetails, Figure } from './failure.ts';
+import type { FailureDetails, Figure, TimelineData } from './failure.ts';
 import { type KitFailure, NOT_GRADED_EXIT_CODE } from './kit-failure.ts';
+
+/** The spans of a failure's timeline, for a report that draws its own. */
+export type { TimelineData };
 
 /** A check's state in a grade: `not-run` when the run ended before reaching it. */
 export type CheckState = 'passed' | 'failed' | 'not-run';

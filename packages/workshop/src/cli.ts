@@ -18,6 +18,7 @@ import { serveExercise } from './commands/serve.ts';
 import { showSolution } from './commands/solution.ts';
 import { showHome } from './commands/start.ts';
 import { gradeExercises } from './commands/test.ts';
+import { startWeb } from './commands/web.ts';
 import { type Exercise, findKitRoot, listExercises, resolveExercise, UsageError } from './kit.ts';
 import { MANIFEST_FILE, writeManifest } from './manifest.ts';
 import { red } from './output.ts';
@@ -25,6 +26,7 @@ import { red } from './output.ts';
 const USAGE = `Usage: pnpm <command> [exercise] [options]
 
   pnpm start                         the workshop home: every exercise, its status, what to do next
+      --web                          the workshop in your browser: lessons, live grades, timelines (--port <n>)
   pnpm test <exercise…>              grade your code in exercises/<exercise>/src
       --watch                        grade again on every save
       --solution                     grade the reference solution instead
@@ -64,6 +66,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     allowPositionals: true,
     options: {
       watch: { type: 'boolean', default: false },
+      web: { type: 'boolean', default: false },
       solution: { type: 'boolean', default: false },
       target: { type: 'string' },
       all: { type: 'boolean', default: false },
@@ -96,7 +99,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   switch (command) {
     case 'start':
-      return showHome(root, exercises);
+      return values.web ? startWeb(root, exercises, values.port) : showHome(root, exercises);
     case 'test':
       if (names.length === 0 && !values.solution && !values.target && !values.watch) {
         return selfCheck(root, exercises, {

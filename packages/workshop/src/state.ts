@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { GradeRun } from '@kit/grading/results';
-import { parseJsonFile, score } from '@kit/grading/results';
+import { type GradeRun, gradeRunSchema, parseJsonFile, score } from '@kit/grading/results';
 import { z } from 'zod';
 import { yellow } from './output.ts';
 
@@ -63,9 +62,30 @@ export function updateState(root: string, change: (state: WorkshopState) => void
   writeFileSync(file, `${JSON.stringify(state, null, 2)}\n`);
 }
 
+/** The last grade of each exercise, whole, in `.workshop/runs/`: the web page shows every check of it. */
+function runFile(root: string, exerciseName: string): string {
+  return join(root, '.workshop', 'runs', `${exerciseName}.json`);
+}
+
+/** Remembers a grade of the learner's own code: its score for the home, the run for the exercise page. */
 export function recordGrade(root: string, exerciseName: string, run: GradeRun): void {
   const { earned, possible, passed, failed } = score(run);
   updateState(root, (state) => {
     state.grades[exerciseName] = { earned, possible, passed, failed, at: new Date().toISOString() };
   });
+  const file = runFile(root, exerciseName);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(run)}\n`);
+}
+
+/** The learner's last grade of an exercise, whole; none when never graded or the file is damaged. */
+export function readLastRun(root: string, exerciseName: string): GradeRun | undefined {
+  const file = runFile(root, exerciseName);
+  if (!existsSync(file)) return undefined;
+  try {
+    return parseJsonFile(gradeRunSchema, readFileSync(file, 'utf8'), file);
+  } catch {
+    // Only the page's memory of the last grade is lost: the next grade writes it again.
+    return undefined;
+  }
 }

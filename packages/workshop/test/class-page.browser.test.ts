@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,34 +6,10 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ClassGrade } from '../src/commands/class-grade.ts';
 import { toClassHtml } from '../src/commands/class-html.ts';
+import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 
-/** Set by CI (`.ci/run`): a missing Chromium then fails the run instead of skipping the suite. */
-const REQUIRE_CHROMIUM_ENV = 'KIT_REQUIRE_CHROMIUM';
 const SUITE = 'the class page in a real browser';
-
-/** Debian's Chromium (`apt-get install chromium`), or the one CHROMIUM_PATH names. */
-function findChromium(): string | undefined {
-  const candidate = process.env.CHROMIUM_PATH || 'chromium';
-  const found = spawnSync(candidate, ['--version'], { encoding: 'utf8' });
-  if (!found.error && found.status === 0) {
-    return candidate === 'chromium'
-      ? spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim()
-      : candidate;
-  }
-  if (process.env[REQUIRE_CHROMIUM_ENV] === '1') {
-    throw new Error(
-      `${SUITE} is required here (${REQUIRE_CHROMIUM_ENV}=1) but there is no Chromium: apt-get install chromium, or set CHROMIUM_PATH.`,
-    );
-  }
-  return undefined;
-}
-
-const executablePath = findChromium();
-if (!executablePath) {
-  console.warn(
-    `[kit] ${SUITE}: skipped, no Chromium; apt-get install chromium or set CHROMIUM_PATH`,
-  );
-}
+const executablePath = findChromium(SUITE);
 
 const run = (points: number) => ({
   exercise: 'exercise-01-concurrent-awaits',
@@ -87,8 +62,7 @@ describe.skipIf(!executablePath)(SUITE, () => {
     folder = mkdtempSync(join(tmpdir(), 'kit-class-page-'));
     page = join(folder, 'class.html');
     writeFileSync(page, toClassHtml(grade));
-    // As root (CI), Chromium's sandbox cannot start: the page is the kit's own, from disk.
-    browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   });
   afterAll(async () => {
     await browser?.close();

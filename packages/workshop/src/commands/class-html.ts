@@ -1,16 +1,7 @@
 import type { GradeRun } from '@kit/grading/results';
+import { htmlText } from '../html.ts';
 import { cellOf, totalOf } from './class-cells.ts';
 import type { ClassGrade } from './class-grade.ts';
-
-/** Text made safe for HTML, in an element or an attribute. */
-function htmlText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 /** What the check `name` measured in a run, for the hover of its cell. */
 function detailOf(run: GradeRun | undefined, name: string): string {
