@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckResult, GradeRun } from '@kit/grading/results';
-import { afterAll, expect, test } from 'vitest';
+import { afterAll, expect, test, vi } from 'vitest';
 import { findKitRoot, listExercises, resolveExercise } from '../src/kit.ts';
 import { type GradeEvent, GradeHub } from '../src/web/grade-hub.ts';
 import { reportHtml } from '../src/web/report-html.ts';
@@ -244,4 +244,29 @@ test('pnpm start --web listens on loopback, on a free port when its own is taken
   const [code] = await exited;
   expect(code).toBe(143);
   expect(output).toContain('Stopped by SIGTERM: the web workshop is closed.');
+});
+
+test("a learner's src/ that is gone is said on the page and not watched, and the server still starts", async () => {
+  const state = mkdtempSync(join(tmpdir(), 'kit-web-state-'));
+  folders.push(state);
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const server = createWorkshopServer({
+    exercises,
+    stateRoot: state,
+    learnerFolders: { [first.name]: join(state, 'gone') },
+    watch: true,
+  });
+  try {
+    await server.ready();
+    expect(warn.mock.calls).toEqual([
+      [
+        `${join(state, 'gone', 'src')} is missing, so saves there are not watched: pnpm reset 01 puts the starter back.`,
+      ],
+    ]);
+    const page = await server.inject({ url: '/exercises/1' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<code>pnpm reset 01</code> puts the starter back.');
+  } finally {
+    await server.close();
+  }
 });

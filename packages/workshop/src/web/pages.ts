@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GradeRun } from '@kit/grading/results';
 import { readCatalog } from '../catalog.ts';
@@ -125,6 +125,9 @@ export function notFoundPage(exercises: readonly Exercise[], asked: string): str
 function diffHtml(exercise: Exercise, learnerFolder: string): string {
   const mine = join(learnerFolder, 'src');
   const theirs = join(exercise.solutionDir, 'src');
+  if (!existsSync(mine)) {
+    return `<p>There is no ${htmlText(mine)}: <code>pnpm reset ${exercise.id}</code> puts the starter back.</p>`;
+  }
   const diff = spawnSync('git', ['diff', '--no-index', '--color=never', '--', mine, theirs], {
     encoding: 'utf8',
   });

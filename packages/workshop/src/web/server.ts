@@ -1,4 +1,4 @@
-import { type FSWatcher, watch } from 'node:fs';
+import { existsSync, type FSWatcher, watch } from 'node:fs';
 import { join } from 'node:path';
 import { score } from '@kit/grading/results';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
@@ -194,8 +194,15 @@ export function createWorkshopServer(options: WorkshopServerOptions): FastifyIns
   if (options.watch) {
     server.addHook('onReady', async () => {
       for (const exercise of exercises) {
+        const srcDir = join(folderOf(exercise), 'src');
+        if (!existsSync(srcDir)) {
+          console.warn(
+            `${srcDir} is missing, so saves there are not watched: pnpm reset ${exercise.id} puts the starter back.`,
+          );
+          continue;
+        }
         let timer: NodeJS.Timeout | undefined;
-        const watcher = watch(join(folderOf(exercise), 'src'), { recursive: true }, () => {
+        const watcher = watch(srcDir, { recursive: true }, () => {
           clearTimeout(timer);
           timer = setTimeout(() => hub.start(exercise.name, exercise, 'saved'), SAVE_SETTLE_MS);
         });
