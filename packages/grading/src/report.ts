@@ -86,15 +86,25 @@ function renderNotGraded(
         `  ${paint.yellow('○')} ${check.name.padEnd(nameWidth)} ${paint.yellow(`–/${check.points}`)}`,
     ),
     '',
-    paint.red(
-      `  ! Not graded: the kit failed on Node ${failure.node}. This is not your code's fault.`,
-    ),
+    paint.red(`  ! ${notGradedHeadline(failure.node)}`),
     `    ${failure.reason}`,
     `    ${options.kitFailureAdvice ?? 'Update the kit, or grade with a Node line it supports.'}`,
     '',
     `${paint.bold('Score')} –/${possible}   ${paint.dim('(not graded)')}`,
     `0 passed, 0 failed, ${notGraded} not graded`,
   ];
+}
+
+/** Why a check has no verdict: the watchdog ended the run at it, or before it. */
+export function notRunReason(check: CheckResult, interruption: Interruption | undefined): string {
+  return interruption?.check === check.name
+    ? 'the watchdog ended the run here (see below)'
+    : 'not run: the run ended before this check';
+}
+
+/** The first words of a run the kit could not grade: not the learner's fault, on which Node. */
+export function notGradedHeadline(node: string): string {
+  return `Not graded: the kit failed on Node ${node}. This is not your code's fault.`;
 }
 
 /** Where a failed check's cause is told: at its first check, which lists the others it fails. */
@@ -155,10 +165,7 @@ function renderCheck(
     return [`  ${paint.green('✓')} ${name} ${paint.green(points)}`, ...figures];
   }
   if (check.state === 'not-run') {
-    const why =
-      interruption?.check === check.name
-        ? 'the watchdog ended the run here (see below)'
-        : 'not run: the run ended before this check';
+    const why = notRunReason(check, interruption);
     return [`  ${paint.yellow('○')} ${name} ${paint.yellow(points)}`, paint.dim(`      ${why}`)];
   }
   const lines = [`  ${paint.red('✗')} ${name} ${paint.red(points)}`];

@@ -45,8 +45,11 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
-const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
-const SIGNALS = Object.keys(SIGNAL_EXIT_CODES) as Array<keyof typeof SIGNAL_EXIT_CODES>;
+/** The exit code of a process stopped from outside by each signal: 128 + its number. */
+export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+/** The signals a CLI stopped from outside receives (Ctrl-C, `kill`, a closed terminal). */
+export type StopSignal = keyof typeof SIGNAL_EXIT_CODES;
+const SIGNALS = Object.keys(SIGNAL_EXIT_CODES) as StopSignal[];
 
 /**
  * Stopped from outside (Ctrl-C, `kill`, `timeout`, a cancelled CI job): the

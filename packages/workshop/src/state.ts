@@ -67,6 +67,19 @@ function runFile(root: string, exerciseName: string): string {
   return join(root, '.workshop', 'runs', `${exerciseName}.json`);
 }
 
+/** Whether an exercise's last grade passed every check. */
+export function isDone(grade: LastGrade | undefined): boolean {
+  return grade !== undefined && grade.failed === 0;
+}
+
+/** The first exercise not done yet, the one the home points to; none when all are done. */
+export function nextExercise<T extends { readonly name: string }>(
+  exercises: readonly T[],
+  state: WorkshopState,
+): T | undefined {
+  return exercises.find((exercise) => !isDone(state.grades[exercise.name]));
+}
+
 /** Remembers a grade of the learner's own code: its score for the home, the run for the exercise page. */
 export function recordGrade(root: string, exerciseName: string, run: GradeRun): void {
   const { earned, possible, passed, failed } = score(run);

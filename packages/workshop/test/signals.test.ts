@@ -1,13 +1,12 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { findKitRoot } from '../src/kit.ts';
+import { startCli } from './cli-process.ts';
 
 const root = findKitRoot();
-const bin = join(root, 'packages/workshop/bin/workshop.js');
 const folders: string[] = [];
 afterAll(() => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
@@ -30,33 +29,21 @@ function processesNaming(text: string): string[] {
 async function stopMidGrade(args: readonly string[], signal: keyof typeof EXIT_CODES) {
   const temp = mkdtempSync(join(tmpdir(), 'workshop-signal-'));
   folders.push(temp);
-  const cli = spawn(process.execPath, [bin, ...args], {
-    cwd: root,
-    env: { ...process.env, TMPDIR: temp, NO_COLOR: '1', INIT_CWD: root },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  cli.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  cli.stderr.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = once(cli, 'exit') as Promise<[number | null, string | null]>;
+  const cli = startCli(args, { TMPDIR: temp });
   const started = Date.now();
   while (
     !readdirSync(temp, { recursive: true }).some((name) => String(name).includes('sandbox-'))
   ) {
-    if (Date.now() - started > 30_000) throw new Error(`no grade started:\n${output}`);
+    if (Date.now() - started > 30_000) throw new Error(`no grade started:\n${cli.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  cli.kill(signal);
-  const [code] = await exited;
+  cli.child.kill(signal);
+  const [code] = await cli.exited;
   // The guards notice within half a second; give them a full one.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   return {
     code,
-    output,
+    output: cli.output(),
     leftInTemp: readdirSync(temp),
     stillRunning: processesNaming(temp),
     graded: existsSync(join(root, 'exercises/exercise-01-concurrent-awaits/.graded'))

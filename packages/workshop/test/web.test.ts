@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +9,7 @@ import { type GradeEvent, GradeHub } from '../src/web/grade-hub.ts';
 import { reportHtml } from '../src/web/report-html.ts';
 import { createWorkshopServer } from '../src/web/server.ts';
 import { timelineSvg } from '../src/web/timeline-svg.ts';
+import { startCli } from './cli-process.ts';
 
 const root = findKitRoot();
 const exercises = listExercises(root);
@@ -108,7 +107,7 @@ test("a run the watchdog stopped shows its verdict, and a kit failure is not the
     }),
   );
   expect(kit).toContain(
-    "Not graded: the kit failed on Node v26.0.0. This is not your code's fault.",
+    'Not graded: the kit failed on Node v26.0.0. This is not your code&#39;s fault.',
   );
   expect(kit).toContain('data-verdict="not-graded"');
 });
@@ -150,7 +149,10 @@ test('a second ask while a grade runs joins it, and a page that listens late hea
   await hub.idle();
   expect(early.map((message) => message.event)).toEqual(['started', 'check', 'done']);
   expect(late.map((message) => message.event)).toEqual(['started', 'check', 'done']);
-  expect(hub.isRunning('01')).toBe(false);
+  // The grade has ended: asking again starts a new one.
+  expect(hub.start('01', '01', 'asked')).toEqual({ joined: false });
+  grades[1]?.finish(runOf([]));
+  await hub.idle();
 });
 
 test('a save while a grade runs grades once more after it; an error ends a grade with its verdict', async () => {
@@ -205,45 +207,29 @@ test('pnpm start --web listens on loopback, on a free port when its own is taken
   const taken = createServer();
   await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
   const { port } = taken.address() as { port: number };
-  const cli = spawn(
-    process.execPath,
-    [join(root, 'packages/workshop/bin/workshop.js'), 'start', '--web', '--port', String(port)],
-    {
-      cwd: root,
-      env: { ...process.env, NO_COLOR: '1', INIT_CWD: root },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  cli.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  cli.stderr.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = once(cli, 'exit') as Promise<[number | null, string | null]>;
+  const cli = startCli(['start', '--web', '--port', String(port)]);
   try {
     const started = Date.now();
-    while (!/open at (http:\S+)\//.test(output)) {
+    while (!/open at (http:\S+)\//.test(cli.output())) {
       if (Date.now() - started > 20_000)
-        throw new Error(`the web workshop did not start:\n${output}`);
+        throw new Error(`the web workshop did not start:\n${cli.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const url = /open at (http:\S+)\//.exec(output)?.[1] ?? '';
+    const url = /open at (http:\S+)\//.exec(cli.output())?.[1] ?? '';
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(url).not.toBe(`http://127.0.0.1:${port}`);
-    expect(output).toContain(`Port ${port} is taken by another program: using a free one.`);
-    expect(output).toContain('It listens on 127.0.0.1 only');
+    expect(cli.output()).toContain(`Port ${port} is taken by another program: using a free one.`);
+    expect(cli.output()).toContain('It listens on 127.0.0.1 only');
     const home = await fetch(`${url}/`);
     expect(home.status).toBe(200);
     expect((await home.text()).match(/<tr data-exercise=/g)).toHaveLength(9);
   } finally {
-    cli.kill('SIGTERM');
+    cli.child.kill('SIGTERM');
     taken.close();
   }
-  const [code] = await exited;
+  const [code] = await cli.exited;
   expect(code).toBe(143);
-  expect(output).toContain('Stopped by SIGTERM: the web workshop is closed.');
+  expect(cli.output()).toContain('Stopped by SIGTERM: the web workshop is closed.');
 });
 
 test("a learner's src/ that is gone is said on the page and not watched, and the server still starts", async () => {

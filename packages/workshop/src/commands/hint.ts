@@ -23,6 +23,41 @@ export function readHints(exercise: Exercise): Hint[] {
   }));
 }
 
+/** A hint taken: the hint, its number, how many there are, and the highest seen now. */
+export interface TakenHint {
+  readonly hint: Hint;
+  readonly number: number;
+  readonly last: number;
+  readonly seen: number;
+}
+
+/**
+ * Takes one hint of an exercise: hint `wanted`, or the next one not yet
+ * shown when `wanted` is absent, and remembers it as seen. A hint that is not
+ * there is a {@link UsageError} that says which there are.
+ *
+ * @example
+ * takeHint(root, exercise, undefined); // { number: 1, last: 5, seen: 1, hint } the first time, then 2…
+ */
+export function takeHint(root: string, exercise: Exercise, wanted: string | undefined): TakenHint {
+  const hints = readHints(exercise);
+  if (hints.length === 0) throw new UsageError(`${exercise.name} has no hints yet.`);
+  const last = hints.length;
+  const seenBefore = readState(root).hints[exercise.name] ?? 0;
+  const number = wanted === undefined ? Math.min(seenBefore + 1, last) : Number(wanted);
+  const hint = hints.find((candidate) => candidate.number === number);
+  if (!hint) {
+    throw new UsageError(
+      `${exercise.name} has hints 1 to ${last}; "${wanted}" is not one of them.`,
+    );
+  }
+  const seen = Math.max(seenBefore, number);
+  updateState(root, (state) => {
+    state.hints[exercise.name] = seen;
+  });
+  return { hint, number, last, seen };
+}
+
 /**
  * Shows one hint: the one asked for, or the next one not yet shown, so that
  * repeating `pnpm hint 01` walks from a nudge to nearly the answer.
@@ -43,19 +78,9 @@ export function showHint(
     });
     return 0;
   }
-  const seen = readState(root).hints[exercise.name] ?? 0;
-  const number = wanted === undefined ? Math.min(seen + 1, last) : Number(wanted);
-  const hint = hints.find((candidate) => candidate.number === number);
-  if (!hint) {
-    throw new UsageError(
-      `${exercise.name} has hints 1 to ${last}; "${wanted}" is not one of them.`,
-    );
-  }
+  const { hint, number } = takeHint(root, exercise, wanted);
   console.log(`${bold(`Exercise ${exercise.id}`)} ${dim(`hint ${number} of ${last}`)}\n`);
   console.log(renderForTerminal(hint.text));
-  updateState(root, (state) => {
-    state.hints[exercise.name] = Math.max(seen, number);
-  });
   console.log(
     dim(
       number < last

@@ -1,16 +1,13 @@
 import { supportedRange } from '../../bin/node-support.mjs';
 import type { Exercise } from '../kit.ts';
 import { bold, dim, green, yellow } from '../output.ts';
-import { readState } from '../state.ts';
+import { nextExercise, readState } from '../state.ts';
 
 /** The workshop home: every exercise with its last grade, the next one to do, and how. */
 export function showHome(root: string, exercises: readonly Exercise[]): number {
-  const { grades } = readState(root);
-  const done = (exercise: Exercise) => {
-    const grade = grades[exercise.name];
-    return grade !== undefined && grade.failed === 0;
-  };
-  const next = exercises.find((exercise) => !done(exercise));
+  const state = readState(root);
+  const { grades } = state;
+  const next = nextExercise(exercises, state);
 
   console.log(bold('Async Node.js workshop'));
   console.log(

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { SIGNAL_EXIT_CODES, type StopSignal } from '@kit/grading/watchdog';
 import type { Exercise } from '../kit.ts';
 import { UsageError } from '../kit.ts';
 import { bold, dim } from '../output.ts';
@@ -7,7 +8,6 @@ import { createWorkshopServer } from '../web/server.ts';
 /** The web workshop's usual port; a free one is taken when another program has it. */
 export const DEFAULT_WEB_PORT = 4321;
 const HOST = '127.0.0.1';
-const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 /**
  * `pnpm start --web`: the workshop in a browser, on loopback only. Runs until
@@ -38,12 +38,12 @@ export async function startWeb(
     ),
   );
   openBrowser(`${address}/`);
-  const stop = (signal: keyof typeof SIGNAL_EXIT_CODES) => {
+  const stop = (signal: StopSignal) => {
     // A grade under way is ended by the watchdog's own handler, which removes what it made.
     process.stderr.write(`\nStopped by ${signal}: the web workshop is closed.\n`);
     process.exit(SIGNAL_EXIT_CODES[signal]);
   };
-  for (const signal of Object.keys(SIGNAL_EXIT_CODES) as Array<keyof typeof SIGNAL_EXIT_CODES>) {
+  for (const signal of Object.keys(SIGNAL_EXIT_CODES) as StopSignal[]) {
     process.once(signal, stop);
   }
   await new Promise(() => {

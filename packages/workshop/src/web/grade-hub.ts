@@ -85,11 +85,6 @@ export class GradeHub<Subject> {
     return () => listeners.delete(listener);
   }
 
-  /** Whether a grade of this key is running. */
-  isRunning(key: string): boolean {
-    return this.running.has(key);
-  }
-
   /** Resolves when no grade runs (a grade cannot be cut short: its watchdog bounds it). */
   async idle(): Promise<void> {
     while (this.settled.size > 0) await Promise.all(this.settled);

@@ -6,15 +6,14 @@ import { readCatalog } from '../catalog.ts';
 import { readHints } from '../commands/hint.ts';
 import { htmlText } from '../html.ts';
 import type { Exercise } from '../kit.ts';
-import type { WorkshopState } from '../state.ts';
+import { nextExercise, type WorkshopState } from '../state.ts';
 import { layout } from './layout.ts';
 import { renderMarkdown } from './markdown.ts';
 import { reportHtml } from './report-html.ts';
 
 /** The home: every exercise with its status and last score, and the next one to do (as `pnpm start`). */
 export function homePage(exercises: readonly Exercise[], state: WorkshopState): string {
-  const done = (exercise: Exercise) => state.grades[exercise.name]?.failed === 0;
-  const next = exercises.find((exercise) => !done(exercise));
+  const next = nextExercise(exercises, state);
   const rows = exercises.map((exercise) => {
     const grade = state.grades[exercise.name];
     const status = !grade

@@ -1,5 +1,10 @@
 import { palette } from '@kit/grading/color';
-import { causeGroups, renderInterruption } from '@kit/grading/report';
+import {
+  causeGroups,
+  notGradedHeadline,
+  notRunReason,
+  renderInterruption,
+} from '@kit/grading/report';
 import { type CheckResult, type GradeRun, score } from '@kit/grading/results';
 import { htmlText } from '../html.ts';
 import type { Exercise } from '../kit.ts';
@@ -20,7 +25,7 @@ export function reportHtml(exercise: Exercise, run: GradeRun): string {
   if (run.kitFailure) {
     return [
       `<section class="report" data-verdict="not-graded" data-possible="${possible}">`,
-      `<p class="kit-failure"><strong>Not graded: the kit failed on Node ${htmlText(run.kitFailure.node)}. This is not your code's fault.</strong></p>`,
+      `<p class="kit-failure"><strong>${htmlText(notGradedHeadline(run.kitFailure.node))}</strong></p>`,
       `<p>${htmlText(run.kitFailure.reason)}</p><p>${htmlText(KIT_FAILURE_ADVICE)}</p>`,
       `<p class="score">Score –/${possible} (not graded): 0 passed, 0 failed, ${notGraded} not graded</p>`,
       '</section>',
@@ -60,9 +65,7 @@ function checkHtml(
   const head = `<div class="head"><span class="mark"></span><span class="name">${htmlText(check.name)}</span><span class="points">${earned}/${check.points}</span></div>`;
   const body: string[] = [];
   if (check.state === 'not-run') {
-    body.push(
-      `<p class="dim">${run.interruption?.check === check.name ? 'the watchdog ended the run here (see below)' : 'not run: the run ended before this check'}</p>`,
-    );
+    body.push(`<p class="dim">${notRunReason(check, run.interruption)}</p>`);
   }
   const failure = check.state === 'failed' ? check.failure : undefined;
   if (failure && typeof cause === 'string') {

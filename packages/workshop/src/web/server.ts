@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { score } from '@kit/grading/results';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { readCatalog } from '../catalog.ts';
-import { readHints } from '../commands/hint.ts';
+import { type TakenHint, takeHint } from '../commands/hint.ts';
 import { gradeFolder } from '../grade.ts';
 import { htmlText } from '../html.ts';
 import { type Exercise, resolveExercise, UsageError } from '../kit.ts';
-import { readLastRun, readState, recordGrade, updateState } from '../state.ts';
+import { readLastRun, readState, recordGrade } from '../state.ts';
 import { type GradeEvent, GradeHub } from './grade-hub.ts';
 import { exercisePage, hintHtml, homePage, nextHintLabel, notFoundPage } from './pages.ts';
 import { reportHtml } from './report-html.ts';
@@ -161,25 +161,20 @@ export function createWorkshopServer(options: WorkshopServerOptions): FastifyIns
     async (request, reply) => {
       const exercise = find(request.params.name);
       if (!exercise) return apiNotFound(reply, request.params.name);
-      const hints = readHints(exercise);
-      const seen = readState(stateRoot).hints[exercise.name] ?? 0;
       const wanted = request.params.number;
-      const number = wanted === 'next' ? Math.min(seen + 1, hints.length) : Number(wanted);
-      const hint = hints.find((candidate) => candidate.number === number);
-      if (!hint) {
-        return reply.code(404).send({
-          error: `${exercise.name} has hints 1 to ${hints.length}; "${wanted}" is not one of them.`,
-        });
+      let taken: TakenHint;
+      try {
+        taken = takeHint(stateRoot, exercise, wanted === 'next' ? undefined : wanted);
+      } catch (error) {
+        if (error instanceof UsageError) return reply.code(404).send({ error: error.message });
+        throw error;
       }
-      const nowSeen = Math.max(seen, number);
-      updateState(stateRoot, (state) => {
-        state.hints[exercise.name] = nowSeen;
-      });
+      const { hint, number, last, seen } = taken;
       return reply.send({
         number,
-        seen: nowSeen,
-        last: hints.length,
-        label: nextHintLabel(nowSeen, hints.length),
+        seen,
+        last,
+        label: nextHintLabel(seen, last),
         html: hintHtml(number, hint.text),
       });
     },
