@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CheckResult, GradeRun } from '@kit/grading/results';
 import { afterAll, expect, test, vi } from 'vitest';
 import { findKitRoot, listExercises, resolveExercise } from '../src/kit.ts';
+import { recordGrade } from '../src/state.ts';
 import { type GradeEvent, GradeHub } from '../src/web/grade-hub.ts';
 import { reportHtml } from '../src/web/report-html.ts';
 import { createWorkshopServer } from '../src/web/server.ts';
@@ -252,6 +253,44 @@ test("a learner's src/ that is gone is said on the page and not watched, and the
     const page = await server.inject({ url: '/exercises/1' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<code>pnpm reset 01</code> puts the starter back.');
+  } finally {
+    await server.close();
+  }
+});
+
+test("the exercise page shows the learner's last grade on every row, whoever graded it, and their src/ against the solution", async () => {
+  const state = mkdtempSync(join(tmpdir(), 'kit-web-state-'));
+  folders.push(state);
+  const learner = join(state, 'learner');
+  cpSync(join(first.dir, 'src'), join(learner, 'src'), { recursive: true });
+  // What `pnpm test 01` remembers: the page reads the same grade.
+  recordGrade(
+    state,
+    first.name,
+    runOf([
+      { ...failed('runAll starts every task at once', 'peak tasks in flight: 1'), points: 3 },
+    ]),
+  );
+  const server = createWorkshopServer({
+    exercises,
+    stateRoot: state,
+    learnerFolders: { [first.name]: learner },
+    watch: false,
+  });
+  try {
+    const home = await server.inject({ url: '/' });
+    expect(home.body).toMatch(/<tr data-exercise="01">.*1 check to go.*<td>0\/3<\/td><\/tr>/);
+    const page = (await server.inject({ url: '/exercises/01' })).body;
+    expect(page).toContain(
+      '<tr data-check="runAll starts every task at once" data-state="failed"><td class="state">runAll starts every task at once</td><td class="points">0/3</td></tr>',
+    );
+    expect(page).toContain('data-state="unknown"');
+    expect(page).toMatch(/<details id="diff">.*<span class="del">-/s);
+    expect(page).toMatch(/<span class="add">\+/);
+    cpSync(join(first.solutionDir, 'src'), join(learner, 'src'), { recursive: true });
+    expect((await server.inject({ url: '/exercises/01' })).body).toContain(
+      'Your src/ is the same as the solution.',
+    );
   } finally {
     await server.close();
   }
