@@ -12,3 +12,13 @@ export const appModule = learnerModule(
   () => import('#exercise/app.module.ts'),
   ['AppModule'],
 );
+
+/** The message of a `{ city, error }` entry of getWeather's answer, or undefined for any other entry. */
+export function errorOf(entry: unknown): string | undefined {
+  return typeof entry === 'object' &&
+    entry !== null &&
+    'error' in entry &&
+    typeof entry.error === 'string'
+    ? entry.error
+    : undefined;
+}

@@ -1,6 +1,7 @@
 // The one MSW server of this grader; importing this file sets it up for the importing test file.
-import { FAKE_WEATHER_API, fakeWeatherApi } from '@kit/fake-upstream';
-import { useUpstreamServer } from '@kit/grading';
+import { type CityBehaviour, FAKE_WEATHER_API, fakeWeatherApi } from '@kit/fake-upstream';
+import { InFlightTracker } from '@kit/grading';
+import { useUpstreamServer } from '@kit/grading/upstream';
 import { beforeAll } from 'vitest';
 
 export const upstream = useUpstreamServer();
@@ -18,3 +19,13 @@ beforeAll(async () => {
   );
   upstream.resetHandlers();
 });
+
+/** The fake weather API's address and key, as getWeather is given them. */
+export const api = { baseUrl: FAKE_WEATHER_API.baseUrl, apiKey: FAKE_WEATHER_API.apiKey };
+
+/** Makes the fake weather API answer for `cities`, each call tracked. */
+export function serve(cities: Record<string, CityBehaviour>): InFlightTracker {
+  const tracker = new InFlightTracker();
+  upstream.use(fakeWeatherApi({ cities, tracker }));
+  return tracker;
+}

@@ -6,7 +6,7 @@ import { escapeMark, firstEscapeSince, knownCause } from './escapes.ts';
 import { collectFiguresInto, GradingFailure, show } from './failure.ts';
 import { changedBuiltIn } from './freeze.ts';
 import type { CheckMeta } from './meta.ts';
-import { withPointsTag } from './results.ts';
+import { withPointsTag } from './points.ts';
 
 export interface CheckOptions {
   /** Points the check is worth in the grade. */

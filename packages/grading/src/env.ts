@@ -7,8 +7,11 @@ export const SOURCE_DIR_ENV = 'KIT_SOURCE_DIR';
 export const EXERCISE_ENV = 'KIT_EXERCISE';
 /** Where the reporter writes the grade as JSON. */
 export const RESULT_FILE_ENV = 'KIT_RESULT_FILE';
-/** Where the running grader writes its progress, for the watchdog. */
-export const PROGRESS_FILE_ENV = 'KIT_PROGRESS_FILE';
+/**
+ * The folder where each test worker of the running grader writes its progress
+ * (a file per worker: grader files may run side by side), for the watchdog.
+ */
+export const PROGRESS_DIR_ENV = 'KIT_PROGRESS_DIR';
 /**
  * The only folder graded code may write to (its temp folder and the progress
  * file live there): the grader's test workers run under Node's permission model.

@@ -1,4 +1,6 @@
 // The measuring half of the toolkit lives in @kit/measure (no test framework): graders get it from here too.
+// MSW is not here: it costs every grader file about 250 ms to load, and only graders that
+// call an upstream API need it (`@kit/grading/upstream`).
 export * from '@kit/measure';
 export {
   appUnderTest,
@@ -26,5 +28,4 @@ export {
   type TimelineData,
 } from './failure.ts';
 export { afterFile, scratchFolder } from './scratch.ts';
-export { createUpstreamServer, isLoopback, useUpstreamServer } from './upstream.ts';
 export { conveys, type Fact } from './wording.ts';

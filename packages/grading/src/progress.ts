@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /**
  * What the grader process is doing, written synchronously to a file so the
@@ -14,15 +15,26 @@ export type Progress =
     }
   | { readonly state: 'idle'; readonly at: number };
 
-export function writeProgress(file: string, progress: Progress): void {
-  writeFileSync(file, JSON.stringify(progress));
+/** Writes this worker's progress: one file per process in `dir`, so workers side by side never share one. */
+export function writeProgress(dir: string, progress: Progress): void {
+  writeFileSync(join(dir, `${process.pid}.json`), JSON.stringify(progress));
 }
 
-/** The last progress written, or undefined before the first write. */
-export function readProgress(file: string): Progress | undefined {
+/** The last progress of every worker that wrote one, by file name; empty before the first write. */
+export function readProgress(dir: string): Map<string, Progress> {
+  const workers = new Map<string, Progress>();
+  let files: string[];
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Progress;
+    files = readdirSync(dir);
   } catch {
-    return undefined;
+    return workers;
   }
+  for (const file of files.sort()) {
+    try {
+      workers.set(file, JSON.parse(readFileSync(join(dir, file), 'utf8')) as Progress);
+    } catch {
+      // Caught half-written: the next poll reads it whole.
+    }
+  }
+  return workers;
 }

@@ -2,15 +2,15 @@
 
 import { wallClock } from '@kit/measure';
 import { afterEach, beforeEach } from 'vitest';
-import { PROGRESS_FILE_ENV } from './env.ts';
+import { PROGRESS_DIR_ENV } from './env.ts';
+import { parsePointsTag } from './points.ts';
 import { writeProgress } from './progress.ts';
-import { parsePointsTag } from './results.ts';
 
-const progressFile = process.env[PROGRESS_FILE_ENV];
+const progressDir = process.env[PROGRESS_DIR_ENV];
 
-if (progressFile) {
+if (progressDir) {
   beforeEach(({ task }) => {
-    writeProgress(progressFile, {
+    writeProgress(progressDir, {
       state: 'running',
       check: parsePointsTag(task.name).name,
       startedAt: wallClock(),
@@ -19,6 +19,6 @@ if (progressFile) {
     });
   });
   afterEach(() => {
-    writeProgress(progressFile, { state: 'idle', at: wallClock() });
+    writeProgress(progressDir, { state: 'idle', at: wallClock() });
   });
 }

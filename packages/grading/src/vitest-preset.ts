@@ -9,6 +9,18 @@ import { sandboxFlags } from './sandbox.ts';
 const lockdownFile = fileURLToPath(new URL('./lockdown.ts', import.meta.url));
 const setupFile = fileURLToPath(new URL('./setup.ts', import.meta.url));
 
+export interface GraderOptions {
+  /** A file, run in Vitest's main process before the graders, that starts helper processes. */
+  readonly globalSetup?: string;
+  /**
+   * How many grader files may run at once, each in its own process (1 by
+   * default). Only for graders whose checks measure order, counts and waits
+   * with margins a busy machine keeps: a file that times the event loop, the
+   * CPU or memory would measure the files beside it.
+   */
+  readonly filesAtOnce?: number;
+}
+
 /**
  * The Vitest config of an exercise's grader. `#exercise/…` imports resolve
  * to the graded `src/` folder: the exercise's own, unless the workshop CLI
@@ -19,11 +31,14 @@ const setupFile = fileURLToPath(new URL('./setup.ts', import.meta.url));
  * export default defineGraderConfig(import.meta.dirname);
  * // a grader that needs a server in a process of its own, started outside the sandbox:
  * export default defineGraderConfig(import.meta.dirname, { globalSetup: 'test/global-setup.ts' });
+ * // a grader whose files measure order and counts, not the CPU: up to 4 of them side by side
+ * export default defineGraderConfig(import.meta.dirname, { filesAtOnce: 4 });
  */
 export function defineGraderConfig(
   exerciseDir: string,
-  options: { readonly globalSetup?: string } = {},
+  options: GraderOptions = {},
 ): ViteUserConfig {
+  const filesAtOnce = options.filesAtOnce ?? 1;
   const sourceDir = process.env[SOURCE_DIR_ENV] ?? join(exerciseDir, 'src');
   const resultFile = process.env[RESULT_FILE_ENV];
   const exercise = process.env[EXERCISE_ENV] ?? exerciseDir;
@@ -40,8 +55,10 @@ export function defineGraderConfig(
       // Graded by the workshop CLI, the code under test may write only to the run's sandbox.
       execArgv: writableDir ? sandboxFlags(writableDir) : [],
       env: { [SOURCE_DIR_ENV]: sourceDir },
-      // Timing checks must not share the two cores with each other.
-      fileParallelism: false,
+      // Each grader file runs in a process of its own, so files side by side share only the
+      // cores: right for files that measure order and counts, never for ones that time the CPU.
+      fileParallelism: filesAtOnce > 1,
+      maxWorkers: filesAtOnce,
       reporters: resultFile ? [new GradeReporter(resultFile, exercise, sourceDir)] : ['default'],
     },
   });

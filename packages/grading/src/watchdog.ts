@@ -9,8 +9,8 @@ export interface WatchedRun {
   readonly args: readonly string[];
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
-  /** The file the child writes its {@link Progress} to. */
-  readonly progressFile: string;
+  /** The folder where each of the child's test workers writes its {@link Progress}. */
+  readonly progressDir: string;
   /** Added to a check's own timeout before the watchdog concludes the event loop is blocked. */
   readonly graceMs?: number;
   /** How long the child may go without any progress at all (loading, between checks). */
@@ -118,7 +118,7 @@ export function holdScratch(path: string): () => void {
  * happens, no process from the run is left behind.
  *
  * @example
- * const result = await runWatched({ command: process.execPath, args: [vitestBin, 'run'], cwd, env, progressFile });
+ * const result = await runWatched({ command: process.execPath, args: [vitestBin, 'run'], cwd, env, progressDir });
  * if (result.interruption?.kind === 'never-yielded') console.log(`${result.interruption.check} blocked the event loop`);
  */
 export function runWatched(run: WatchedRun): Promise<WatchedResult> {
@@ -150,15 +150,17 @@ export function runWatched(run: WatchedRun): Promise<WatchedResult> {
     let interruption: Interruption | undefined;
 
     const poll = setInterval(() => {
-      const progress = readProgress(run.progressFile);
+      const workers = [...readProgress(run.progressDir).values()];
       const now = Date.now();
-      const serialized = JSON.stringify(progress);
+      const serialized = JSON.stringify(workers);
       if (serialized !== lastProgress) {
         lastProgress = serialized;
         lastChangeAt = now;
       }
+      // One worker that overran is named, whatever the workers beside it do.
       interruption =
-        overrun(progress, now, graceMs) ?? stalled(progress, now - lastChangeAt, stallMs);
+        workers.map((progress) => overrun(progress, now, graceMs)).find(Boolean) ??
+        stalled(workers, now - lastChangeAt, stallMs);
       if (interruption) {
         clearInterval(poll);
         killGroup(child);
@@ -191,14 +193,14 @@ function overrun(
 }
 
 function stalled(
-  progress: Progress | undefined,
+  workers: readonly Progress[],
   quietMs: number,
   stallMs: number,
 ): Interruption | undefined {
   if (quietMs <= stallMs) return undefined;
-  return {
-    kind: 'stalled',
-    check: progress?.state === 'running' ? progress.check : undefined,
-    afterMs: quietMs,
-  };
+  const running = workers.filter((progress) => progress.state === 'running');
+  // Blamed only when one check alone was running: with two, the one that stalled is unknown.
+  const check =
+    running.length === 1 && running[0]?.state === 'running' ? running[0].check : undefined;
+  return { kind: 'stalled', check, afterMs: quietMs };
 }

@@ -12,7 +12,9 @@ afterEach(() => {
 function scratch() {
   const dir = mkdtempSync(join(tmpdir(), 'watchdog-'));
   dirs.push(dir);
-  return { dir, progressFile: join(dir, 'progress.json'), pidFile: join(dir, 'grandchild.pid') };
+  const progressDir = join(dir, 'progress');
+  mkdirSync(progressDir);
+  return { dir, progressDir, pidFile: join(dir, 'grandchild.pid') };
 }
 
 function isAlive(pid: number): boolean {
@@ -29,8 +31,8 @@ function runScript(script: string, files: ReturnType<typeof scratch>, stallMs = 
     command: process.execPath,
     args: ['-e', script],
     cwd: files.dir,
-    env: { ...process.env, PROGRESS: files.progressFile, PID_FILE: files.pidFile },
-    progressFile: files.progressFile,
+    env: { ...process.env, PROGRESS: files.progressDir, PID_FILE: files.pidFile },
+    progressDir: files.progressDir,
     graceMs: 300,
     stallMs,
     pollMs: 50,
@@ -41,12 +43,25 @@ test('a check whose code never yields is ended soon after its own timeout, and n
   const files = scratch();
   const started = Date.now();
   const result = await runScript(
-    `require('fs').writeFileSync(process.env.PROGRESS, JSON.stringify({ state: 'running', check: 'spins', startedAt: Date.now(), timeoutMs: 200 }));
+    `require('fs').writeFileSync(process.env.PROGRESS + '/1.json', JSON.stringify({ state: 'running', check: 'spins', startedAt: Date.now(), timeoutMs: 200 }));
      while (true) {}`,
     files,
   );
   expect(result.interruption).toMatchObject({ kind: 'never-yielded', check: 'spins' });
   expect(Date.now() - started).toBeLessThan(4_000);
+});
+
+test('of grader files run side by side, the one whose check never yields is named, whatever the others write', async () => {
+  const files = scratch();
+  // Worker 1 keeps making progress, check after check; worker 2 is stuck in its check.
+  const result = await runScript(
+    `const { writeFileSync } = require('fs');
+     writeFileSync(process.env.PROGRESS + '/2.json', JSON.stringify({ state: 'running', check: 'spins', startedAt: Date.now(), timeoutMs: 200 }));
+     let n = 0;
+     setInterval(() => writeFileSync(process.env.PROGRESS + '/1.json', JSON.stringify({ state: 'running', check: 'check ' + n++, startedAt: Date.now(), timeoutMs: 5000 })), 20);`,
+    files,
+  );
+  expect(result.interruption).toMatchObject({ kind: 'never-yielded', check: 'spins' });
 });
 
 test('a run that makes no progress at all is ended as stalled', async () => {
@@ -96,7 +111,7 @@ async function gradingProcess(
       `import { runWatched } from ${JSON.stringify(new URL('../src/watchdog.ts', import.meta.url).pathname)};
        runWatched({ command: process.execPath, args: ['-e', ${JSON.stringify(child)}],
          cwd: ${JSON.stringify(files.dir)}, env: { ...process.env, PID_FILE: ${JSON.stringify(files.pidFile)} },
-         progressFile: ${JSON.stringify(files.progressFile)}, cleanup: ${JSON.stringify(cleanup)} });`,
+         progressDir: ${JSON.stringify(files.progressDir)}, cleanup: ${JSON.stringify(cleanup)} });`,
     ],
     { stdio: 'ignore' },
   );

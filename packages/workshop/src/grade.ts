@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import {
   EXERCISE_ENV,
-  PROGRESS_FILE_ENV,
+  PROGRESS_DIR_ENV,
   RESULT_FILE_ENV,
   SOURCE_DIR_ENV,
   WRITABLE_DIR_ENV,
@@ -118,19 +118,25 @@ async function gradeUnverified(request: GradeRequest): Promise<GradeRun> {
         only: request.only,
         onCheck: request.onCheck,
       });
-      run.checks.push(...part.checks);
       run.errors.push(...part.errors);
       run.interruption ??= part.interruption;
       run.kitFailure ??= part.kitFailure;
-      const reached = new Set(run.checks.map((check) => check.file));
-      const unreached = part.interruption ? remaining.filter((file) => !reached.has(file)) : [];
+      const blamed = part.checks.find((check) => check.name === part.interruption?.check)?.file;
+      // The files the run left unfinished, but for the one whose check blocked: grader files
+      // run side by side were stopped with it, through no fault of theirs.
+      const unfinished = part.interruption
+        ? remaining.filter((file) => file !== blamed && !finished(part, file))
+        : [];
       // Without a check to blame, the file that stopped is unknown: running the rest again could stop again.
       const canRerun =
         part.interruption?.check !== undefined && Date.now() - started < RERUN_BUDGET_MS;
-      if (unreached.length > 0 && !canRerun) {
-        run.errors.push(`Not graded, because the run was stopped: ${unreached.join(', ')}.`);
+      if (unfinished.length > 0 && !canRerun) {
+        run.errors.push(`Not graded, because the run was stopped: ${unfinished.join(', ')}.`);
       }
-      remaining = canRerun ? unreached : [];
+      // A file run again is judged by its new run alone.
+      const again = new Set(canRerun ? unfinished : []);
+      run.checks.push(...part.checks.filter((check) => !again.has(check.file)));
+      remaining = [...again];
     }
     run.source = relativeToCwd(request.folder);
     run.durationMs = Date.now() - started;
@@ -143,6 +149,12 @@ async function gradeUnverified(request: GradeRequest): Promise<GradeRun> {
     releaseScratch();
     releaseCopy?.();
   }
+}
+
+/** A grader file every check of which has a verdict: it needs no second run. */
+function finished(run: GradeRun, file: string): boolean {
+  const checks = run.checks.filter((check) => check.file === file);
+  return checks.length > 0 && checks.every((check) => check.state !== 'not-run');
 }
 
 /** No new attempt starts after this long, so a run always ends within about a minute. */
@@ -171,7 +183,8 @@ async function gradeFiles(
   const sandbox = join(scratch, `sandbox-${attempt}`);
   const tempDir = join(sandbox, 'tmp');
   mkdirSync(tempDir, { recursive: true });
-  const progressFile = join(sandbox, 'progress.json');
+  const progressDir = join(sandbox, 'progress');
+  mkdirSync(progressDir);
   const stopStreaming = onCheck ? streamChecks(resultFile, onCheck) : undefined;
   const watched = await runWatched({
     command: process.execPath,
@@ -191,13 +204,13 @@ async function gradeFiles(
       ...process.env,
       [SOURCE_DIR_ENV]: sourceDir,
       [RESULT_FILE_ENV]: resultFile,
-      [PROGRESS_FILE_ENV]: progressFile,
+      [PROGRESS_DIR_ENV]: progressDir,
       [EXERCISE_ENV]: exercise.name,
       [WRITABLE_DIR_ENV]: sandbox,
       TMPDIR: tempDir,
       FORCE_COLOR: '0',
     },
-    progressFile,
+    progressDir,
     cleanup,
   }).finally(() => stopStreaming?.());
   const tail = () => watched.output.trim().split('\n').slice(-30).join('\n');
