@@ -45,7 +45,9 @@ export class GradeReporter implements Reporter {
     if (!check) return;
     const result = testCase.result();
     const meta = testCase.meta().check;
-    check.durationMs = testCase.diagnostic()?.duration;
+    const diagnostic = testCase.diagnostic();
+    check.durationMs = diagnostic?.duration;
+    check.startMs = diagnostic && diagnostic.startTime - this.#startedAt;
     check.figures = meta?.figures ?? [];
     check.hint = meta?.hint;
     if (result.state === 'passed') {

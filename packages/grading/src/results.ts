@@ -16,6 +16,8 @@ export interface CheckResult {
   figures: Figure[];
   failure?: FailureDetails | undefined;
   durationMs?: number | undefined;
+  /** When the check started, in ms after the grader's test runner did. */
+  startMs?: number | undefined;
   /** The hint the check points to (its `hint` option). */
   hint?: number | undefined;
 }
@@ -81,6 +83,30 @@ export function score(run: GradeRun): Score {
   return { earned, possible, passed, failed, notGraded: 0 };
 }
 
+/**
+ * How long at least one check of a run was running: the waits its scenarios
+ * are made of, however many grader files ran side by side. The rest of a
+ * grade's time is the kit's (starting the test runner, apps, workers).
+ *
+ * @example
+ * // checks at 0–300 ms and 100–500 ms, side by side, and one at 900–1000 ms
+ * timeInChecks(run); // 600
+ */
+export function timeInChecks(run: GradeRun): number {
+  const spans = run.checks
+    .filter((check) => check.startMs !== undefined && check.durationMs !== undefined)
+    .map((check) => [check.startMs ?? 0, (check.startMs ?? 0) + (check.durationMs ?? 0)] as const)
+    .sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let coveredUntil = Number.NEGATIVE_INFINITY;
+  for (const [start, end] of spans) {
+    if (end <= coveredUntil) continue;
+    total += end - Math.max(start, coveredUntil);
+    coveredUntil = end;
+  }
+  return total;
+}
+
 /** A run earns a pass only when every check passed and nothing else went wrong. */
 export function isPerfect(run: GradeRun): boolean {
   const { failed, passed } = score(run);
@@ -133,6 +159,7 @@ const checkResultSchema = z.object({
   figures: z.array(figureSchema),
   failure: failureSchema.optional(),
   durationMs: z.number().optional(),
+  startMs: z.number().optional(),
   hint: z.number().int().positive().optional(),
 });
 

@@ -5,6 +5,7 @@ import {
   isPerfect,
   parsePointsTag,
   score,
+  timeInChecks,
   withPointsTag,
 } from '../src/results.ts';
 
@@ -58,4 +59,34 @@ test('a run the kit could not grade fails no check and exits "not graded", whate
   expect(exitCodeOf([run(['passed']), kitFailed])).toBe(3);
   expect(exitCodeOf([run(['passed']), run(['failed'])])).toBe(1);
   expect(exitCodeOf([run(['passed'])])).toBe(0);
+});
+
+test('time in checks counts checks side by side once, the gaps between them not at all', () => {
+  const timed = (spans: Array<[number, number] | undefined>): GradeRun => ({
+    ...run(spans.map(() => 'passed')),
+    checks: run(spans.map(() => 'passed')).checks.map((check, i) => {
+      const span = spans[i];
+      return span ? { ...check, startMs: span[0], durationMs: span[1] - span[0] } : check;
+    }),
+  });
+  expect(
+    timeInChecks(
+      timed([
+        [0, 300],
+        [100, 500],
+        [900, 1000],
+      ]),
+    ),
+  ).toBe(600);
+  expect(
+    timeInChecks(
+      timed([
+        [900, 1000],
+        [0, 500],
+        [100, 200],
+      ]),
+    ),
+  ).toBe(600);
+  expect(timeInChecks(timed([[0, 100], undefined]))).toBe(100);
+  expect(timeInChecks(timed([]))).toBe(0);
 });

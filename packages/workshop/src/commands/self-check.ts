@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderReport } from '@kit/grading/report';
-import { type GradeRun, isPerfect, score } from '@kit/grading/results';
+import { type GradeRun, isPerfect, score, timeInChecks } from '@kit/grading/results';
 import { holdScratch } from '@kit/grading/watchdog';
 import { WHOLE_RUN_CHECK } from '@kit/grading/whole-run';
 import { catalogDifferences, hintDifferences, readCatalog } from '../catalog.ts';
@@ -97,12 +97,17 @@ export async function selfCheck(
   );
   if (options.packages) verdict(tally, packageTests(root), "the packages' own tests pass");
 
-  const times: Array<[string, number]> = [];
+  const times: ExerciseTimes[] = [];
   for (const exercise of exercises) {
     console.log(`\n${bold(exercise.name)}`);
     const exerciseStarted = Date.now();
-    await checkExercise(exercise, tally, scores);
-    times.push([exercise.name, Date.now() - exerciseStarted]);
+    const solution = await checkExercise(exercise, tally, scores);
+    times.push({
+      name: exercise.name,
+      selfCheckMs: Date.now() - exerciseStarted,
+      gradeMs: solution.durationMs,
+      inChecksMs: timeInChecks(solution),
+    });
   }
 
   console.log(`\n${bold('Nothing left behind')}`);
@@ -124,11 +129,7 @@ export async function selfCheck(
   releaseTempRoot();
   if (options.scoresFile) writeLineScores(options.scoresFile, scores);
 
-  console.log(`\n${bold('Times')}`);
-  for (const [name, ms] of times) console.log(`  ${name.padEnd(40)} ${seconds(ms).padStart(7)}`);
-  console.log(
-    `  ${'the whole self-check'.padEnd(40)} ${seconds(Date.now() - started).padStart(7)}`,
-  );
+  printTimes(times, Date.now() - started);
   if (tally.failed > 0) {
     console.log(
       '',
@@ -137,6 +138,49 @@ export async function selfCheck(
   }
   console.log(`${tally.passed} passed, ${tally.failed} failed`);
   return tally.failed === 0 ? 0 : 1;
+}
+
+interface ExerciseTimes {
+  readonly name: string;
+  /** This exercise's part of the self-check: every subject graded. */
+  readonly selfCheckMs: number;
+  /** One grade of the solution, as `pnpm test NN --solution` takes it. */
+  readonly gradeMs: number;
+  /** Of that grade, the time some check was running: the waits the scenarios are made of. */
+  readonly inChecksMs: number;
+}
+
+/**
+ * The time table: for each exercise its part of the self-check, and one grade
+ * of its solution split into the checks' own time and the kit's overhead
+ * (starting the test runner, the apps and the workers), the figure a learner
+ * waits for beyond what the scenarios measure.
+ */
+function printTimes(times: readonly ExerciseTimes[], wholeMs: number): void {
+  const row = (cells: readonly string[]) =>
+    `  ${(cells[0] ?? '').padEnd(40)}${cells
+      .slice(1)
+      .map((cell) => cell.padStart(12))
+      .join('')}`;
+  console.log(`\n${bold('Times')}`);
+  console.log(dim(row(['', 'self-check', 'one grade', 'in checks', 'overhead'])));
+  for (const time of times) {
+    console.log(
+      row([
+        time.name,
+        seconds(time.selfCheckMs),
+        seconds(time.gradeMs),
+        seconds(time.inChecksMs),
+        seconds(time.gradeMs - time.inChecksMs),
+      ]),
+    );
+  }
+  console.log(row(['the whole self-check', seconds(wholeMs)]));
+  console.log(
+    dim(
+      '  one grade: the solution graded alone; in checks: while some check ran; overhead: the rest (test runner, apps, workers).',
+    ),
+  );
 }
 
 /**
@@ -183,11 +227,12 @@ function gitStatus(root: string): string {
   return status.status === 0 ? status.stdout.trim() : '(not a git checkout)';
 }
 
+/** Grades every subject of one exercise; returns the solution's grade, for the time table. */
 async function checkExercise(
   exercise: Exercise,
   tally: Tally,
   scores: LineScores['exercises'],
-): Promise<void> {
+): Promise<GradeRun> {
   const solution = await gradeFolder({ exercise, folder: exercise.solutionDir, copy: false });
   const { earned, possible, passed } = score(solution);
   verdict(
@@ -302,6 +347,7 @@ async function checkExercise(
     'every check fails on the starter or on a wrong variant',
     `never seen failing (a check that cannot fail is a defect): ${neverFailing.join('; ')}`,
   );
+  return solution;
 }
 
 function expectation(variant: Variant): string {
