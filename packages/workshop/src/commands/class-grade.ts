@@ -7,6 +7,7 @@ import { checkTargetLayout } from '../folders.ts';
 import { gradeFolder } from '../grade.ts';
 import { type Exercise, UsageError } from '../kit.ts';
 import { bold, dim } from '../output.ts';
+import { GRADE_JOBS, mapWithLimit } from '../parallel.ts';
 import { cellOf, totalOf } from './class-cells.ts';
 import { toClassHtml } from './class-html.ts';
 
@@ -69,19 +70,32 @@ export function classTargets(
 }
 
 /**
- * Grades every submission with the exercise's checks, one at a time (timing
- * checks must not share the cores), with a progress line each; a submission
- * that cannot be graded gets a row that says why, and the others go on.
+ * Grades every submission with the exercise's checks, {@link GRADE_JOBS} at a
+ * time (the verdicts the self-check proves with the other core busy), with a
+ * progress line as each ends: how many are done, and about how long the rest
+ * take. A submission that cannot be graded gets a row that says why, and the
+ * others go on. Rows keep the order of the targets.
  */
 export async function gradeClass(
   exercise: Exercise,
   targets: readonly string[],
   cwd: string,
 ): Promise<ClassGrade> {
-  const rows: Row[] = [];
-  for (const [index, target] of targets.entries()) {
-    const progress = `[${index + 1}/${targets.length}] ${target}`;
-    process.stderr.write(`${progress} …`);
+  const started = Date.now();
+  let done = 0;
+  const progress = (target: string, outcome: string) => {
+    done += 1;
+    const left = ((Date.now() - started) / done) * (targets.length - done);
+    process.stderr.write(
+      `[${done}/${targets.length} done] ${target} ${outcome}${done < targets.length ? dim(` · about ${duration(left)} left`) : ''}\n`,
+    );
+  };
+  process.stderr.write(
+    dim(
+      `Grading ${targets.length} submissions of ${exercise.name}, ${Math.min(GRADE_JOBS, targets.length)} at a time.\n`,
+    ),
+  );
+  const rows = await mapWithLimit(targets, GRADE_JOBS, async (target): Promise<Row> => {
     let folder: string;
     try {
       folder = checkTargetLayout(exercise, resolve(cwd, target));
@@ -91,20 +105,26 @@ export async function gradeClass(
         resolve(cwd, target),
         target,
       );
-      rows.push({ submission: target, folder: resolve(cwd, target), problem });
-      process.stderr.write(` not graded: ${problem.split('\n')[0]}\n`);
-      continue;
+      progress(target, `not graded: ${problem.split('\n')[0]}`);
+      return { submission: target, folder: resolve(cwd, target), problem };
     }
     const run = await gradeFolder({ exercise, folder, copy: true });
-    rows.push({ submission: target, folder, run });
     const { earned, possible } = score(run);
-    process.stderr.write(
+    progress(
+      target,
       run.kitFailure
-        ? ` not graded: the kit failed on Node ${run.kitFailure.node}: ${run.kitFailure.reason}\n`
-        : ` ${earned}/${possible} (${(run.durationMs / 1000).toFixed(1)} s)\n`,
+        ? `not graded: the kit failed on Node ${run.kitFailure.node}: ${run.kitFailure.reason}`
+        : `${earned}/${possible} (${(run.durationMs / 1000).toFixed(1)} s)`,
     );
-  }
+    return { submission: target, folder, run };
+  });
   return { exercise: exercise.name, checks: [...readCatalog(exercise).checks], rows };
+}
+
+/** A time left, as a person reads it: "40 s", "2 min 10 s". */
+function duration(ms: number): string {
+  const total = Math.max(1, Math.round(ms / 1000));
+  return total < 60 ? `${total} s` : `${Math.floor(total / 60)} min ${total % 60} s`;
 }
 
 /** Joins the JSON files of several shards into one class grade. */

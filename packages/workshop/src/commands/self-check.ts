@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderReport } from '@kit/grading/report';
 import { type GradeRun, isPerfect, score, timeInChecks } from '@kit/grading/results';
@@ -13,6 +13,7 @@ import type { Exercise } from '../kit.ts';
 import { isVoid, MANIFEST_FILE, manifestDifferences } from '../manifest.ts';
 import { type LineScores, summarize, writeLineScores } from '../node-line.ts';
 import { bold, dim } from '../output.ts';
+import { GRADE_JOBS, mapWithLimit } from '../parallel.ts';
 import { promiseProblems } from '../promises.ts';
 import { seconds, type Tally, verdict } from '../tally.ts';
 import { applyVariant, readVariantsFile, type Variant } from '../variants.ts';
@@ -21,39 +22,10 @@ const notPassing = (run: GradeRun) =>
   run.checks.filter((check) => check.state !== 'passed').map((check) => check.name);
 
 /**
- * How many grading runs of the self-check share the machine: the cores, at
- * most 2 (`KIT_SELF_CHECK_JOBS` overrides, 1 for a machine that is busy with
- * something else). Checked: the same verdicts in ten self-checks in a row.
- */
-const SELF_CHECK_JOBS = Math.max(
-  1,
-  Number(process.env.KIT_SELF_CHECK_JOBS) || Math.min(2, availableParallelism()),
-);
-
-/**
  * The folder of a solution that holds files of it written in another style:
  * they replace the solution's own, and the result must pass every check too.
  */
 const ANOTHER_STYLE = 'another-style';
-
-/** `fn` over `items`, at most `limit` at a time, results in input order. */
-async function mapWithLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 /**
  * The kit proving itself: every grader passes its solution, fails its
@@ -279,7 +251,7 @@ async function checkExercise(
           edit: (srcDir) => cpSync(anotherStyle, srcDir, { recursive: true }),
         })
     : undefined;
-  // The solution above was graded alone; the rest run SELF_CHECK_JOBS at a time (their
+  // The solution above was graded alone; the rest run GRADE_JOBS at a time (their
   // verdicts hold with the other cores busy), attacks on the starter once the starter is graded.
   const [starter, anotherStyleRun, ...wrongRuns] = await mapWithLimit(
     [
@@ -287,7 +259,7 @@ async function checkExercise(
       gradeAnotherStyle,
       ...variants.map((variant) => () => gradeVariant(variant)),
     ],
-    SELF_CHECK_JOBS,
+    GRADE_JOBS,
     async (grade): Promise<GradeRun | undefined> => grade?.(),
   );
   if (!starter) throw new Error('the starter was not graded');
@@ -301,7 +273,7 @@ async function checkExercise(
       renderReport(anotherStyleRun),
     );
   }
-  const hostileRuns = await mapWithLimit(hostile, SELF_CHECK_JOBS, gradeVariant);
+  const hostileRuns = await mapWithLimit(hostile, GRADE_JOBS, gradeVariant);
 
   const starterFails = notPassing(starter);
   verdict(
