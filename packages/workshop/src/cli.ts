@@ -11,6 +11,7 @@ import {
 import { compareFolders } from './commands/compare.ts';
 import { gradeForCi } from './commands/grade.ts';
 import { showHint } from './commands/hint.ts';
+import { mutationTest } from './commands/mutants.ts';
 import { checkNodeLine } from './commands/node-line.ts';
 import { resetExercise } from './commands/reset.ts';
 import { selfCheck } from './commands/self-check.ts';
@@ -49,6 +50,8 @@ const USAGE = `Usage: pnpm <command> [exercise] [options]
   pnpm workshop self-check [ex…]     maintainers: the self-check of some exercises only (no package tests)
   pnpm workshop node-line --against <file>   maintainers: on this Node, every solution passes and every
                                      starter scores as in <file> (what CI runs on each supported Node line)
+  pnpm workshop mutants <exercise>   maintainers: grade every small change to the solution (an await
+                                     removed, a bound off by one…) and list those no check notices (--json)
   pnpm manifest                      maintainers: record the graders' and toolkit's hashes after changing them
 
 An exercise is named by its number (03 or 3), its folder name or its slug.`;
@@ -179,6 +182,8 @@ export async function main(argv: readonly string[]): Promise<number> {
           'Name the scores to compare with: pnpm workshop node-line --against scores.json (written by pnpm test --scores scores.json on another Node)',
         );
       return checkNodeLine(names.length > 0 ? named() : exercises, resolve(cwd, values.against));
+    case 'mutants':
+      return mutationTest(one(exercises, names, 'workshop mutants'), { json: values.json, cwd });
     case 'manifest':
       console.log(
         `${MANIFEST_FILE}: ${writeManifest(root)} files of the graders and toolkit hashed.`,

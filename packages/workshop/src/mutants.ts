@@ -1,0 +1,119 @@
+import ts from 'typescript';
+
+/** One small change to a solution's source, of the kind a learner could make by mistake. */
+export interface Mutant {
+  /** The file's path inside `src/`. */
+  readonly file: string;
+  readonly line: number;
+  /** What the change does, for example "`<=` → `<`" or "`await` removed". */
+  readonly description: string;
+  /** The whole file with the change made. */
+  readonly text: string;
+}
+
+interface Edit {
+  readonly start: number;
+  readonly end: number;
+  readonly replacement: string;
+  readonly description: string;
+}
+
+/** Operators swapped for their near misses: a bound off by one, a test turned round. */
+const OPERATOR_SWAPS: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
+  [ts.SyntaxKind.LessThanToken]: ts.SyntaxKind.LessThanEqualsToken,
+  [ts.SyntaxKind.LessThanEqualsToken]: ts.SyntaxKind.LessThanToken,
+  [ts.SyntaxKind.GreaterThanToken]: ts.SyntaxKind.GreaterThanEqualsToken,
+  [ts.SyntaxKind.GreaterThanEqualsToken]: ts.SyntaxKind.GreaterThanToken,
+  [ts.SyntaxKind.EqualsEqualsEqualsToken]: ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  [ts.SyntaxKind.ExclamationEqualsEqualsToken]: ts.SyntaxKind.EqualsEqualsEqualsToken,
+  [ts.SyntaxKind.AmpersandAmpersandToken]: ts.SyntaxKind.BarBarToken,
+  [ts.SyntaxKind.BarBarToken]: ts.SyntaxKind.AmpersandAmpersandToken,
+  [ts.SyntaxKind.PlusToken]: ts.SyntaxKind.MinusToken,
+  [ts.SyntaxKind.MinusToken]: ts.SyntaxKind.PlusToken,
+  [ts.SyntaxKind.PlusEqualsToken]: ts.SyntaxKind.MinusEqualsToken,
+  [ts.SyntaxKind.MinusEqualsToken]: ts.SyntaxKind.PlusEqualsToken,
+};
+
+/** Methods swapped for their look-alikes. */
+const METHOD_SWAPS: Readonly<Record<string, string>> = {
+  some: 'every',
+  every: 'some',
+  min: 'max',
+  max: 'min',
+  all: 'allSettled',
+  allSettled: 'all',
+  shift: 'pop',
+  pop: 'shift',
+  push: 'unshift',
+  unshift: 'push',
+};
+
+/**
+ * The mutants of one TypeScript file, as a mutation tester (StrykerJS, say)
+ * makes them, with the ones an async lesson needs most: an `await` removed, a
+ * statement left out (a `clearTimeout`, an `abort()`, a `close()`), a bound
+ * off by one, a condition always or never true, a block emptied, a method
+ * swapped for its look-alike. Type errors are allowed: graded code is
+ * compiled without a type check, as a learner's is.
+ *
+ * @example
+ * mutantsOf('index.ts', 'if (running < limit) start();');
+ * // → "`<` → `<=`", "condition always true", "condition always false", "statement removed", …
+ */
+export function mutantsOf(file: string, text: string): Mutant[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const edits: Edit[] = [];
+  const replace = (node: ts.Node, replacement: string, description: string) =>
+    edits.push({ start: node.getStart(source), end: node.getEnd(), replacement, description });
+  const shown = (node: ts.Node) => {
+    const said = node.getText(source).replace(/\s+/g, ' ');
+    return said.length > 50 ? `${said.slice(0, 47)}…` : said;
+  };
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node)) {
+      const swap = OPERATOR_SWAPS[node.operatorToken.kind];
+      if (swap !== undefined) {
+        const from = node.operatorToken.getText(source);
+        const to = ts.tokenToString(swap) ?? from;
+        replace(node.operatorToken, to, `\`${from}\` → \`${to}\``);
+      }
+    }
+    if (ts.isAwaitExpression(node)) {
+      replace(node, node.expression.getText(source), `\`await\` removed from ${shown(node)}`);
+    }
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+      replace(node, node.operand.getText(source), `\`!\` removed from ${shown(node)}`);
+    }
+    if (node.kind === ts.SyntaxKind.TrueKeyword) replace(node, 'false', '`true` → `false`');
+    if (node.kind === ts.SyntaxKind.FalseKeyword) replace(node, 'true', '`false` → `true`');
+    if (ts.isIfStatement(node) || ts.isWhileStatement(node)) {
+      replace(node.expression, 'true', `condition always true: ${shown(node.expression)}`);
+      replace(node.expression, 'false', `condition always false: ${shown(node.expression)}`);
+    }
+    if (ts.isConditionalExpression(node)) {
+      replace(node.condition, 'true', `condition always true: ${shown(node.condition)}`);
+      replace(node.condition, 'false', `condition always false: ${shown(node.condition)}`);
+    }
+    if (ts.isExpressionStatement(node)) replace(node, ';', `statement removed: ${shown(node)}`);
+    if (ts.isReturnStatement(node) && node.expression) {
+      replace(node, ';', `return removed: ${shown(node)}`);
+    }
+    if (ts.isBlock(node) && node.statements.length > 0) {
+      replace(node, '{}', `block emptied: ${shown(node)}`);
+    }
+    if (ts.isPropertyAccessExpression(node) && ts.isCallExpression(node.parent)) {
+      const swap = METHOD_SWAPS[node.name.text];
+      if (swap) replace(node.name, swap, `\`.${node.name.text}\` → \`.${swap}\``);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+
+  return edits.map((edit) => ({
+    file,
+    line: source.getLineAndCharacterOfPosition(edit.start).line + 1,
+    description: edit.description,
+    text: text.slice(0, edit.start) + edit.replacement + text.slice(edit.end),
+  }));
+}
