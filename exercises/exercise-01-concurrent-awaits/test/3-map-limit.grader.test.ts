@@ -150,5 +150,16 @@ check(
         hint: 3,
       });
     }
+    // The class has members on both sides of its edge: a limit of 1, and one above the items' count, are positive integers.
+    for (const limit of [1, 5]) {
+      const result = await mapLimit([1, 2], limit, async (item) => item * 10).then(
+        (values) => JSON.stringify(values),
+        (error: unknown) => `rejected with ${error instanceof Error ? error.name : String(error)}`,
+      );
+      expectEqual(`mapLimit([1, 2], ${limit}, fn)`, result, '[10,20]', {
+        meaning: `${limit} is a positive integer: a limit to honour (${limit === 1 ? 'one call at a time' : 'more than the items: every item at once'}), not one to refuse. Check the comparison that refuses the limit.`,
+        hint: 3,
+      });
+    }
   },
 );

@@ -28,6 +28,8 @@ const OPERATOR_SWAPS: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
   [ts.SyntaxKind.ExclamationEqualsEqualsToken]: ts.SyntaxKind.EqualsEqualsEqualsToken,
   [ts.SyntaxKind.AmpersandAmpersandToken]: ts.SyntaxKind.BarBarToken,
   [ts.SyntaxKind.BarBarToken]: ts.SyntaxKind.AmpersandAmpersandToken,
+  // A default applied when a value is given, and the value dropped when it is.
+  [ts.SyntaxKind.QuestionQuestionToken]: ts.SyntaxKind.AmpersandAmpersandToken,
   [ts.SyntaxKind.PlusToken]: ts.SyntaxKind.MinusToken,
   [ts.SyntaxKind.MinusToken]: ts.SyntaxKind.PlusToken,
   [ts.SyntaxKind.PlusEqualsToken]: ts.SyntaxKind.MinusEqualsToken,

@@ -38,6 +38,12 @@ test('each mutant says its line, and look-alike methods are swapped', () => {
   );
 });
 
+test('a default is applied when a value is given', () => {
+  expect(mutantsOf('a.ts', 'const ms = given ?? 2000;\n').map((m) => m.text)).toContain(
+    'const ms = given && 2000;\n',
+  );
+});
+
 test('code without anything to change has no mutants', () => {
   expect(mutantsOf('a.ts', 'export type A = number;\nconst x = 1;\n')).toEqual([]);
 });
