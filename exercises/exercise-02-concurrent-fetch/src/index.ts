@@ -43,7 +43,7 @@ async function getJson(url: string, signal: AbortSignal | undefined): Promise<un
 
 /**
  * The current weather of every city, in input order. A city that fails
- * (non-2xx, malformed body, timeout) becomes `{ city, error }` and never fails
+ * (non-2xx, malformed body, failed connection, timeout) becomes `{ city, error }` and never fails
  * the others.
  */
 export async function getWeather(

@@ -100,9 +100,11 @@ const troubled: Record<string, CityBehaviour> = {
   Oslo: { kind: 'ok', temperature: 3.1, condition: 'Snow', delayMs: 200 },
   Broken: { kind: 'status', status: 500, delayMs: 200 },
   Garbled: { kind: 'malformed', delayMs: 200 },
+  Shapeless: { kind: 'shapeless', delayMs: 200 },
   Lima: { kind: 'ok', temperature: 19.9, condition: 'Overcast', delayMs: 200 },
   Nowhere: { kind: 'hang' },
   Cairo: { kind: 'ok', temperature: 28.4, condition: 'Clear', delayMs: 200 },
+  Unreachable: { kind: 'unreachable', delayMs: 200 },
 };
 
 check(
@@ -140,7 +142,19 @@ check(
         (message) => conveys(message, 'the answer was malformed'),
         'that the answer was malformed',
       ],
+      // JSON is not yet the weather: a body without current.condition.text is malformed too.
+      [
+        'Shapeless',
+        (message) => conveys(message, 'the answer was malformed'),
+        'that the answer was malformed (it has no current.condition.text)',
+      ],
       ['Nowhere', (message) => conveys(message, 'the call timed out'), 'that the call timed out'],
+      // A connection that fails makes fetch reject with a TypeError: a failure like the others.
+      [
+        'Unreachable',
+        (message) => message.trim() !== '',
+        'what went wrong (the connection failed)',
+      ],
     ];
     for (const [city, says, what] of expectations) {
       const message = errorOf(byCity.get(city));

@@ -18,6 +18,10 @@ export type CityBehaviour =
     }
   | { readonly kind: 'status'; readonly status: number; readonly delayMs: number }
   | { readonly kind: 'malformed'; readonly delayMs: number }
+  /** JSON, but not the weather: a temperature and no condition, as an API's new version might send. */
+  | { readonly kind: 'shapeless'; readonly delayMs: number }
+  /** The connection fails: `fetch` rejects with a TypeError, as for a refused or reset connection. */
+  | { readonly kind: 'unreachable'; readonly delayMs: number }
   /** Never answers; ends only when the caller aborts (or after `maxMs`, so no test hangs). */
   | { readonly kind: 'hang'; readonly maxMs?: number };
 
@@ -108,6 +112,12 @@ async function answer(
       return new Response('<html>upstream maintenance</html>', {
         headers: { 'content-type': 'text/html' },
       });
+    case 'shapeless':
+      await sleep(behaviour.delayMs, signal);
+      return Response.json({ location: { name: city }, current: { temp_c: 12.5 } });
+    case 'unreachable':
+      await sleep(behaviour.delayMs, signal);
+      return Response.error();
     case 'hang':
       await sleep(behaviour.maxMs ?? 10_000, signal);
       return Response.json({ error: { code: 9999, message: 'Gave up waiting.' } }, { status: 504 });

@@ -28,17 +28,26 @@ test('a wrong key is a 401 and an unknown city a 400, with error bodies', async 
   });
 });
 
-test('failing behaviours answer a status or a body that is not JSON', async () => {
+test('failing behaviours answer a status, a body that is not JSON, JSON that is not the weather, or no connection', async () => {
   upstream.use(
     fakeWeatherApi({
       cities: {
         Broken: { kind: 'status', status: 500, delayMs: 0 },
         Garbled: { kind: 'malformed', delayMs: 0 },
+        Shapeless: { kind: 'shapeless', delayMs: 0 },
+        Unreachable: { kind: 'unreachable', delayMs: 0 },
       },
     }),
   );
   expect((await current('Broken')).status).toBe(500);
   await expect((await current('Garbled')).json()).rejects.toThrow();
+  const shapeless = await current('Shapeless');
+  expect(shapeless.status).toBe(200);
+  expect(await shapeless.json()).toEqual({
+    location: { name: 'Shapeless' },
+    current: { temp_c: 12.5 },
+  });
+  await expect(current('Unreachable')).rejects.toThrow(TypeError);
 });
 
 test('calls are tracked in flight, and a hanging call ends when the caller aborts', async () => {
