@@ -1,17 +1,20 @@
-import { check, expectEqual, expectThat, kitFetch, wallClock } from '@kit/grading';
-import { deliveredMail, starvationChecks } from './blocking-app.ts';
+import { dirname, join } from 'node:path';
+import { check, expectEqual, expectThat, kitFetch, show, wallClock } from '@kit/grading';
+import { blockingApp, deliveredMail, starvationChecks } from './blocking-app.ts';
 
 const run = wallClock().toString(36);
 const emailOf = (index: number) => `reset-${index}-${run}@example.test`;
 
+const askReset = (baseUrl: string, email: string) =>
+  kitFetch(`${baseUrl}/password-reset`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email }),
+  });
+
 const scenario = starvationChecks(
   'POST /password-reset',
-  (baseUrl, index) =>
-    kitFetch(`${baseUrl}/password-reset`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: emailOf(index) }),
-    }),
+  (baseUrl, index) => askReset(baseUrl, emailOf(index)),
   { add: 4, heartbeat: 4 },
 );
 
@@ -42,5 +45,21 @@ check(
         hint: 5,
       });
     }
+    // A send that fails must still fail the request, as sendSync's throw did on the main thread:
+    // the mailer cannot append to a mailbox whose folder does not exist. Read when the mail is sent.
+    const baseUrl = await blockingApp();
+    const mailbox = process.env.MAILBOX_FILE ?? '';
+    process.env.MAILBOX_FILE = join(dirname(mailbox), 'no-such-folder', 'mailbox.ndjson');
+    const failed = await askReset(baseUrl, emailOf(3)).finally(() => {
+      process.env.MAILBOX_FILE = mailbox;
+    });
+    const failedBody = await failed.text();
+    expectThat(failed.status >= 500, {
+      measured: `a mail the mailer failed to send (its mailbox's folder does not exist) was answered ${failed.status} ${show(failedBody)}`,
+      expected: 'a 500, as when sendSync threw on the main thread: the mail was not sent',
+      meaning:
+        "When sendSync throws in the worker, the worker ends with a non-zero exit code (and an 'error' event): a route that answers { sent: true } whatever happened tells the user about a mail that never comes. Fail the request when the worker failed.",
+      hint: 5,
+    });
   },
 );

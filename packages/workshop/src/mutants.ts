@@ -55,14 +55,20 @@ const METHOD_SWAPS: Readonly<Record<string, string>> = {
  * makes them, with the ones an async lesson needs most: an `await` removed, a
  * statement left out (a `clearTimeout`, an `abort()`, a `close()`), a bound
  * off by one, a condition always or never true, a block emptied, a method
- * swapped for its look-alike. Type errors are allowed: graded code is
- * compiled without a type check, as a learner's is.
+ * swapped for its look-alike. Types are left alone (a change there changes
+ * nothing that runs), and so are the lines `written` says the learner did not
+ * write. Type errors are allowed: graded code is compiled without a type
+ * check, as a learner's is.
  *
  * @example
  * mutantsOf('index.ts', 'if (running < limit) start();');
  * // → "`<` → `<=`", "condition always true", "condition always false", "statement removed", …
  */
-export function mutantsOf(file: string, text: string): Mutant[] {
+export function mutantsOf(
+  file: string,
+  text: string,
+  written: (line: number) => boolean = () => true,
+): Mutant[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const edits: Edit[] = [];
   const replace = (node: ts.Node, replacement: string, description: string) =>
@@ -73,6 +79,8 @@ export function mutantsOf(file: string, text: string): Mutant[] {
   };
 
   const visit = (node: ts.Node): void => {
+    if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node))
+      return;
     if (ts.isBinaryExpression(node)) {
       const swap = OPERATOR_SWAPS[node.operatorToken.kind];
       if (swap !== undefined) {
@@ -112,10 +120,56 @@ export function mutantsOf(file: string, text: string): Mutant[] {
   };
   visit(source);
 
-  return edits.map((edit) => ({
-    file,
-    line: source.getLineAndCharacterOfPosition(edit.start).line + 1,
-    description: edit.description,
-    text: text.slice(0, edit.start) + edit.replacement + text.slice(edit.end),
-  }));
+  return edits
+    .map((edit) => ({
+      file,
+      line: source.getLineAndCharacterOfPosition(edit.start).line + 1,
+      description: edit.description,
+      text: text.slice(0, edit.start) + edit.replacement + text.slice(edit.end),
+    }))
+    .filter((mutant) => written(mutant.line));
+}
+
+/**
+ * The lines of `solution` that are not in `starter`, by a longest common
+ * subsequence of lines: what a learner writes, as `git diff` would show it.
+ *
+ * @example
+ * writtenLines('a\nb\n', 'a\nx\nb\n'); // Set { 2 }
+ */
+export function writtenLines(starter: string, solution: string): Set<number> {
+  const before = starter.split('\n').map((line) => line.trim());
+  const after = solution.split('\n').map((line) => line.trim());
+  // common[i][j]: the longest common subsequence of before[i..] and after[j..].
+  const common = Array.from({ length: before.length + 1 }, () =>
+    new Array<number>(after.length + 1).fill(0),
+  );
+  for (let i = before.length - 1; i >= 0; i -= 1) {
+    for (let j = after.length - 1; j >= 0; j -= 1) {
+      const row = common[i] as number[];
+      const next = common[i + 1] as number[];
+      row[j] =
+        before[i] === after[j]
+          ? (next[j + 1] as number) + 1
+          : Math.max(next[j] as number, row[j + 1] as number);
+    }
+  }
+  const written = new Set<number>();
+  let i = 0;
+  let j = 0;
+  while (j < after.length) {
+    if (i < before.length && before[i] === after[j]) {
+      i += 1;
+      j += 1;
+    } else if (
+      i < before.length &&
+      ((common[i + 1] as number[])[j] as number) >= ((common[i] as number[])[j + 1] as number)
+    ) {
+      i += 1;
+    } else {
+      written.add(j + 1);
+      j += 1;
+    }
+  }
+  return written;
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { mutantsOf } from '../src/mutants.ts';
+import { mutantsOf, writtenLines } from '../src/mutants.ts';
 
 const descriptions = (text: string) => mutantsOf('index.ts', text).map((m) => m.description);
 
@@ -46,4 +46,19 @@ test('a default is applied when a value is given', () => {
 
 test('code without anything to change has no mutants', () => {
   expect(mutantsOf('a.ts', 'export type A = number;\nconst x = 1;\n')).toEqual([]);
+});
+
+test('types are left alone, and so are the lines the learner did not write', () => {
+  expect(descriptions('function f(): { sent: true } { return g(); }')).not.toContain(
+    '`true` → `false`',
+  );
+  expect(descriptions('const sent = true;')).toContain('`true` → `false`');
+  const text = 'check(a);\nwrite(b);\n';
+  expect(mutantsOf('a.ts', text, (line) => line === 2).map((m) => m.line)).toEqual([2]);
+});
+
+test('the written lines are those a diff from the starter adds', () => {
+  expect(writtenLines('a\nb\n', 'a\nx\nb\n')).toEqual(new Set([2]));
+  expect(writtenLines('a\n  // TODO\nb\n', 'a\ny\nz\nb\n')).toEqual(new Set([2, 3]));
+  expect(writtenLines('', 'a\nb')).toEqual(new Set([1, 2]));
 });

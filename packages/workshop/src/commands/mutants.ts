@@ -4,7 +4,7 @@ import { type GradeRun, isPerfect } from '@kit/grading/results';
 import { sourceFiles } from '../folders.ts';
 import { gradeFolder } from '../grade.ts';
 import type { Exercise } from '../kit.ts';
-import { type Mutant, mutantsOf } from '../mutants.ts';
+import { type Mutant, mutantsOf, writtenLines } from '../mutants.ts';
 import { bold, dim, green, red } from '../output.ts';
 import { GRADE_JOBS, mapWithLimit } from '../parallel.ts';
 import { seconds } from '../tally.ts';
@@ -22,23 +22,26 @@ interface MutantVerdict {
   readonly errors: readonly string[];
 }
 
-/** The files a learner writes: those of the solution that the starter lacks or has otherwise. */
-function writtenFiles(exercise: Exercise): string[] {
+/**
+ * The mutants of what a learner writes: the lines of the solution's code that
+ * its starter does not have (a whole file the starter lacks).
+ */
+function mutantsOfWrittenCode(exercise: Exercise): Mutant[] {
   const solutionSrc = join(exercise.solutionDir, 'src');
-  return sourceFiles(solutionSrc).filter((file) => {
-    if (!/\.(ts|mts|js|mjs)$/.test(file) || file.endsWith('.d.ts') || file.endsWith('.d.mts'))
-      return false;
-    const starter = join(exercise.dir, 'src', file);
-    return (
-      !existsSync(starter) ||
-      readFileSync(starter, 'utf8') !== readFileSync(join(solutionSrc, file), 'utf8')
-    );
-  });
+  return sourceFiles(solutionSrc)
+    .filter((file) => /\.(ts|mts|js|mjs)$/.test(file) && !/\.d\.m?ts$/.test(file))
+    .flatMap((file) => {
+      const text = readFileSync(join(solutionSrc, file), 'utf8');
+      const starterFile = join(exercise.dir, 'src', file);
+      const starter = existsSync(starterFile) ? readFileSync(starterFile, 'utf8') : '';
+      const written = writtenLines(starter, text);
+      return mutantsOf(file, text, (line) => written.has(line));
+    });
 }
 
 /**
  * The kit's mutation test of one exercise: every mutant of the solution's
- * files that the learner writes (see {@link mutantsOf}) graded with the
+ * lines that the learner writes (see {@link mutantsOf}) graded with the
  * exercise's whole grader, {@link GRADE_JOBS} at a time. A mutant that still
  * gets every point survived: a change to the solution no check notices, to be
  * read by a maintainer (a missing check, or a change no learner could get
@@ -48,9 +51,7 @@ export async function mutationTest(
   exercise: Exercise,
   options: { readonly json?: string | undefined; readonly cwd: string },
 ): Promise<number> {
-  const mutants = writtenFiles(exercise).flatMap((file) =>
-    mutantsOf(file, readFileSync(join(exercise.solutionDir, 'src', file), 'utf8')),
-  );
+  const mutants = mutantsOfWrittenCode(exercise);
   const started = Date.now();
   console.log(
     dim(
