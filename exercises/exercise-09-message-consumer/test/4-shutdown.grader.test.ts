@@ -1,4 +1,4 @@
-import { type LedgerEvent, ledger } from '@kit/fake-broker';
+import { brokerNamed, type LedgerEvent, ledger } from '@kit/fake-broker';
 import { check, expectThat, now, sleep, within } from '@kit/grading';
 import {
   eventsOf,
@@ -6,6 +6,7 @@ import {
   handlerSpans,
   ORDERS_CHECK_TIMEOUT_MS,
   publishOrders,
+  QUEUE,
   startConsumerApp,
   untilSettled,
 } from './consumer-app.ts';
@@ -33,6 +34,8 @@ check(
       hint: 5,
     });
     const closedAt = ledger.events.length;
+    // Cancelled is not closed: a consumer left open holds its channel until the process dies.
+    const leftOpen = brokerNamed(broker).openConsumers(QUEUE);
     await startConsumerApp({ BROKER: broker });
     await untilSettled(broker, from, ids);
     await sleep(100);
@@ -58,6 +61,14 @@ check(
       meaning: `Lost: acknowledged before its work was done, or done by the first app after its close() returned (work a stopping process never finishes), or dropped. Twice: finished by the first app and then again by the second, because it was not acknowledged in time. On shutdown: cancel the subscription (no new messages), wait for the handlers in hand, ack them, then close.`,
       hint: 5,
       timeline: handlerSpans(events, names),
+    });
+    expectThat(leftOpen === 0, {
+      measured: `the first app's consumer was still open when its app.close() returned (${leftOpen} open on ${QUEUE})`,
+      expected:
+        'the subscription closed once the handlers in hand were done: cancel, wait, then close',
+      meaning:
+        'cancel() only stops new deliveries; close() lets go of the subscription (in AMQP, its channel) and gives back what it still holds. A consumer cancelled and never closed keeps it until the process dies.',
+      hint: 5,
     });
   },
 );

@@ -179,6 +179,11 @@ export class Broker {
     return this.queue(queueName).deadLetters;
   }
 
+  /** Consumers of a queue not yet closed, cancelled ones included: each holds a channel in AMQP. */
+  openConsumers(queueName: string): number {
+    return this.queue(queueName).consumers.filter((consumer) => consumer.open).length;
+  }
+
   /** Messages waiting, delivered and unsettled, and given up on. */
   stats(queueName: string): { ready: number; unacked: number; deadLettered: number } {
     const queue = this.queue(queueName);

@@ -132,6 +132,9 @@ test('a cancelled consumer gets nothing more, but may settle what it holds', asy
   await sleep(10);
   expect(held).toHaveLength(1);
   expect(broker.stats('q')).toEqual({ ready: 2, unacked: 0, deadLettered: 0 });
+  expect(broker.openConsumers('q')).toBe(1);
+  subscription.close();
+  expect(broker.openConsumers('q')).toBe(0);
 });
 
 test('a late ack from a consumer that closed does not settle the delivery another consumer now holds', async () => {

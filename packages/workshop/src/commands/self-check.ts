@@ -56,7 +56,7 @@ export async function selfCheck(
   // `pnpm test` with no exercise is every Node developer's habit: say what this is before it runs.
   console.log(
     dim(
-      `The kit's own self-check, on Node ${process.version}: ${options.packages ? "the packages' tests, then " : ''}every grader against its solution, its starter and its wrong and hostile variants. It takes minutes (about 35 with all nine exercises on two cores). To grade your own work instead: pnpm test 01 (or any exercise's number).\n`,
+      `The kit's own self-check, on Node ${process.version}: ${options.packages ? "the packages' tests, then " : ''}every grader against its solution, its starter and its wrong and hostile variants. It takes minutes (about 30 with all nine exercises on two cores). To grade your own work instead: pnpm test 01 (or any exercise's number).\n`,
     ),
   );
   console.log(bold('The kit'));
