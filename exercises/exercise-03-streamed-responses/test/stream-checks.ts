@@ -67,22 +67,34 @@ function whatArrived(query: RecordedQuery, arrivals: readonly Arrival<unknown>[]
   return `${arrivals.length} of ${RECORDED.count} rows arrived on their own (${body})`;
 }
 
-/** The first row reaches the client within about two row-delays. */
+/**
+ * The first row reaches the client within about two row-delays of the
+ * database producing it: before the database has produced its third row.
+ * Judged against the database's own clock rather than from the request, so
+ * that a busy machine, which delays the query's start and the rows alike,
+ * cannot make a stream look like collected rows (two CPU hogs took the
+ * solution's first row to 488 ms after the request, past a fixed 400 ms);
+ * rows sent three at a time cannot pass, whatever the load.
+ */
 export function expectFirstRowEarly(
   query: RecordedQuery,
   arrivals: readonly Arrival<unknown>[],
   hint: number,
 ): void {
+  const [firstProduced, , thirdProduced] = query.stats.producedAt;
   const first = arrivals[0];
-  const bound = 2 * RECORDED.delayMs + 100;
-  const firstAt = first ? first.at - query.sentAt : Number.POSITIVE_INFINITY;
+  const bound =
+    firstProduced !== undefined && thirdProduced !== undefined
+      ? thirdProduced - firstProduced
+      : 2 * RECORDED.delayMs;
   expectFigure({
-    label: 'first row received at',
-    measured: firstAt,
+    label: `first row received, after the database produced it (its third row came ${Math.round(bound)} ms after the first)`,
+    measured:
+      first && firstProduced !== undefined ? first.at - firstProduced : Number.POSITIVE_INFINITY,
     unit: 'ms',
     atMost: bound,
     absent: whatArrived(query, arrivals),
-    meaning: `The database yields a row every ${RECORDED.delayMs} ms; a stream sends the first one at once. Arriving only at the end means the rows were collected before anything was sent.`,
+    meaning: `The database yields a row every ${RECORDED.delayMs} ms; a stream sends the first one at once, long before the third exists. Arriving only after later rows were produced means rows were collected before anything was sent.`,
     hint,
     timeline: productionToArrival(query, arrivals),
   });
