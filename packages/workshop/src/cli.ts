@@ -11,7 +11,6 @@ import {
 import { compareFolders } from './commands/compare.ts';
 import { gradeForCi } from './commands/grade.ts';
 import { showHint } from './commands/hint.ts';
-import { mutationTest } from './commands/mutants.ts';
 import { checkNodeLine } from './commands/node-line.ts';
 import { resetExercise } from './commands/reset.ts';
 import { selfCheck } from './commands/self-check.ts';
@@ -19,7 +18,6 @@ import { serveExercise } from './commands/serve.ts';
 import { showSolution } from './commands/solution.ts';
 import { showHome } from './commands/start.ts';
 import { gradeExercises } from './commands/test.ts';
-import { startWeb } from './commands/web.ts';
 import { type Exercise, findKitRoot, listExercises, resolveExercise, UsageError } from './kit.ts';
 import { MANIFEST_FILE, writeManifest } from './manifest.ts';
 import { red } from './output.ts';
@@ -102,7 +100,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   switch (command) {
     case 'start':
-      return values.web ? startWeb(root, exercises, values.port) : showHome(root, exercises);
+      if (!values.web) return showHome(root, exercises);
+      {
+        // Loaded only here: the web workshop's server, Markdown and highlighting cost every other command a third of a second.
+        const { startWeb } = await import('./commands/web.ts');
+        return startWeb(root, exercises, values.port);
+      }
     case 'test':
       if (names.length === 0 && !values.solution && !values.target && !values.watch) {
         return selfCheck(root, exercises, {
@@ -182,8 +185,11 @@ export async function main(argv: readonly string[]): Promise<number> {
           'Name the scores to compare with: pnpm workshop node-line --against scores.json (written by pnpm test --scores scores.json on another Node)',
         );
       return checkNodeLine(names.length > 0 ? named() : exercises, resolve(cwd, values.against));
-    case 'mutants':
+    case 'mutants': {
+      // Loaded only here: the mutation test parses with the TypeScript compiler, a second to load.
+      const { mutationTest } = await import('./commands/mutants.ts');
       return mutationTest(one(exercises, names, 'workshop mutants'), { json: values.json, cwd });
+    }
     case 'manifest':
       console.log(
         `${MANIFEST_FILE}: ${writeManifest(root)} files of the graders and toolkit hashed.`,
