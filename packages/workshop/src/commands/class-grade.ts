@@ -86,8 +86,10 @@ export async function gradeClass(
   const progress = (target: string, outcome: string) => {
     done += 1;
     const left = ((Date.now() - started) / done) * (targets.length - done);
+    // The first grades end together, GRADE_JOBS at once: the rate is known once they have.
+    const estimated = done >= GRADE_JOBS && done < targets.length;
     process.stderr.write(
-      `[${done}/${targets.length} done] ${target} ${outcome}${done < targets.length ? dim(` · about ${duration(left)} left`) : ''}\n`,
+      `[${done}/${targets.length} done] ${target} ${outcome}${estimated ? dim(` · about ${duration(left)} left`) : ''}\n`,
     );
   };
   process.stderr.write(
