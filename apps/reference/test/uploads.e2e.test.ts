@@ -43,7 +43,10 @@ async function uploadHuge(baseUrl: string, declareLength: boolean) {
   request.write(PART_HEAD);
   const chunk = Buffer.alloc(MB, 'a');
   while (sent < total && !answer && !request.destroyed) {
-    if (!request.write(chunk)) await Promise.race([once(request, 'drain'), answered]);
+    // The server may close while a write waits for 'drain': once() then rejects with the
+    // request's EPIPE, which only means the refusal came, so wait for the answer instead.
+    if (!request.write(chunk))
+      await Promise.race([once(request, 'drain').catch(() => undefined), answered]);
     sent += chunk.length;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
