@@ -100,12 +100,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   switch (command) {
     case 'start':
-      if (!values.web) return showHome(root, exercises);
-      {
+      if (values.web) {
         // Loaded only here: the web workshop's server, Markdown and highlighting cost every other command a third of a second.
         const { startWeb } = await import('./commands/web.ts');
         return startWeb(root, exercises, values.port);
       }
+      return showHome(root, exercises);
     case 'test':
       if (names.length === 0 && !values.solution && !values.target && !values.watch) {
         return selfCheck(root, exercises, {

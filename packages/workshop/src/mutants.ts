@@ -18,37 +18,33 @@ interface Edit {
   readonly description: string;
 }
 
+/** Each member of each pair swapped for the other. */
+function bothWays<T>(pairs: ReadonlyArray<readonly [T, T]>): Map<T, T> {
+  return new Map(pairs.flatMap(([one, other]) => [[one, other] as const, [other, one] as const]));
+}
+
+const { SyntaxKind: Kind } = ts;
+
 /** Operators swapped for their near misses: a bound off by one, a test turned round. */
-const OPERATOR_SWAPS: Partial<Record<ts.SyntaxKind, ts.SyntaxKind>> = {
-  [ts.SyntaxKind.LessThanToken]: ts.SyntaxKind.LessThanEqualsToken,
-  [ts.SyntaxKind.LessThanEqualsToken]: ts.SyntaxKind.LessThanToken,
-  [ts.SyntaxKind.GreaterThanToken]: ts.SyntaxKind.GreaterThanEqualsToken,
-  [ts.SyntaxKind.GreaterThanEqualsToken]: ts.SyntaxKind.GreaterThanToken,
-  [ts.SyntaxKind.EqualsEqualsEqualsToken]: ts.SyntaxKind.ExclamationEqualsEqualsToken,
-  [ts.SyntaxKind.ExclamationEqualsEqualsToken]: ts.SyntaxKind.EqualsEqualsEqualsToken,
-  [ts.SyntaxKind.AmpersandAmpersandToken]: ts.SyntaxKind.BarBarToken,
-  [ts.SyntaxKind.BarBarToken]: ts.SyntaxKind.AmpersandAmpersandToken,
-  // A default applied when a value is given, and the value dropped when it is.
-  [ts.SyntaxKind.QuestionQuestionToken]: ts.SyntaxKind.AmpersandAmpersandToken,
-  [ts.SyntaxKind.PlusToken]: ts.SyntaxKind.MinusToken,
-  [ts.SyntaxKind.MinusToken]: ts.SyntaxKind.PlusToken,
-  [ts.SyntaxKind.PlusEqualsToken]: ts.SyntaxKind.MinusEqualsToken,
-  [ts.SyntaxKind.MinusEqualsToken]: ts.SyntaxKind.PlusEqualsToken,
-};
+const OPERATOR_SWAPS = bothWays<ts.SyntaxKind>([
+  [Kind.LessThanToken, Kind.LessThanEqualsToken],
+  [Kind.GreaterThanToken, Kind.GreaterThanEqualsToken],
+  [Kind.EqualsEqualsEqualsToken, Kind.ExclamationEqualsEqualsToken],
+  [Kind.AmpersandAmpersandToken, Kind.BarBarToken],
+  [Kind.PlusToken, Kind.MinusToken],
+  [Kind.PlusEqualsToken, Kind.MinusEqualsToken],
+]);
+// One way only: a default applied when a value is given, and the value dropped when it is.
+OPERATOR_SWAPS.set(Kind.QuestionQuestionToken, Kind.AmpersandAmpersandToken);
 
 /** Methods swapped for their look-alikes. */
-const METHOD_SWAPS: Readonly<Record<string, string>> = {
-  some: 'every',
-  every: 'some',
-  min: 'max',
-  max: 'min',
-  all: 'allSettled',
-  allSettled: 'all',
-  shift: 'pop',
-  pop: 'shift',
-  push: 'unshift',
-  unshift: 'push',
-};
+const METHOD_SWAPS = bothWays([
+  ['some', 'every'],
+  ['min', 'max'],
+  ['all', 'allSettled'],
+  ['shift', 'pop'],
+  ['push', 'unshift'],
+]);
 
 /**
  * The mutants of one TypeScript file, as a mutation tester (StrykerJS, say)
@@ -82,7 +78,7 @@ export function mutantsOf(
     if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node))
       return;
     if (ts.isBinaryExpression(node)) {
-      const swap = OPERATOR_SWAPS[node.operatorToken.kind];
+      const swap = OPERATOR_SWAPS.get(node.operatorToken.kind);
       if (swap !== undefined) {
         const from = node.operatorToken.getText(source);
         const to = ts.tokenToString(swap) ?? from;
@@ -113,7 +109,7 @@ export function mutantsOf(
       replace(node, '{}', `block emptied: ${shown(node)}`);
     }
     if (ts.isPropertyAccessExpression(node) && ts.isCallExpression(node.parent)) {
-      const swap = METHOD_SWAPS[node.name.text];
+      const swap = METHOD_SWAPS.get(node.name.text);
       if (swap) replace(node.name, swap, `\`.${node.name.text}\` → \`.${swap}\``);
     }
     ts.forEachChild(node, visit);
