@@ -18,8 +18,6 @@ export interface EventLoopReport {
   readonly longestHeldMs: number;
   /** Whether the system said how long the main thread waited for a CPU (Linux does). */
   readonly machineWaitKnown: boolean;
-  /** How long the main thread waited for a CPU between two times of the clock, in ms (0 when unknown). */
-  machineWaitBetween(start: number, end: number): number;
   /** Event-loop utilisation over the watch, from 0 (idle) to 1 (never idle). */
   readonly utilization: number;
   /** Stretches where a heartbeat came late, as spans to draw on a timeline. */
@@ -53,8 +51,8 @@ export function monitorEventLoop(options: EventLoopMonitorOptions = {}): {
   const clock = options.clock ?? now;
   const startUtilization = utilization();
   const blocked: Span[] = [];
-  // Each beat's time and the main thread's wait for a CPU so far, to tell a held loop from a busy machine.
-  const beats: Array<{ readonly at: number; readonly waitingMs: number }> = [];
+  // The last beat's time and the main thread's wait for a CPU so far, to tell a held loop from a busy machine.
+  let last: { readonly at: number; readonly waitingMs: number } | undefined;
   const waitingNow = () => mainThreadWaitingMs();
   const machineWaitKnown = waitingNow() !== undefined;
   let longestGapMs = 0;
@@ -62,26 +60,25 @@ export function monitorEventLoop(options: EventLoopMonitorOptions = {}): {
   const beat = () => {
     const at = clock();
     const waitingMs = waitingNow() ?? 0;
-    const last = beats.at(-1);
-    beats.push({ at, waitingMs });
-    if (!last) return;
-    const gap = at - last.at;
-    const held = Math.max(0, gap - (waitingMs - last.waitingMs));
+    const previous = last;
+    last = { at, waitingMs };
+    if (!previous) return;
+    const gap = at - previous.at;
+    const held = Math.max(0, gap - (waitingMs - previous.waitingMs));
     longestGapMs = Math.max(longestGapMs, gap);
     longestHeldMs = Math.max(longestHeldMs, held);
     if (held > blockedAfterMs) {
-      blocked.push({ label: 'event loop blocked', start: last.at, end: at, outcome: 'blocked' });
+      blocked.push({
+        label: 'event loop blocked',
+        start: previous.at,
+        end: at,
+        outcome: 'blocked',
+      });
     } else if (gap > blockedAfterMs) {
-      blocked.push({ label: 'waiting for a CPU', start: last.at, end: at, outcome: 'blocked' });
+      blocked.push({ label: 'waiting for a CPU', start: previous.at, end: at, outcome: 'blocked' });
     }
   };
   beat();
-  // The beats around [start, end]: the wait between the last one before and the first one after.
-  const machineWaitBetween = (start: number, end: number) => {
-    const before = beats.findLast((sample) => sample.at <= start) ?? beats[0];
-    const after = beats.find((sample) => sample.at >= end) ?? beats.at(-1);
-    return before && after ? Math.max(0, after.waitingMs - before.waitingMs) : 0;
-  };
   const timer = setRepeating(beat, intervalMs);
   return {
     stop() {
@@ -92,7 +89,6 @@ export function monitorEventLoop(options: EventLoopMonitorOptions = {}): {
         longestGapMs,
         longestHeldMs,
         machineWaitKnown,
-        machineWaitBetween,
         utilization: share,
         blocked,
       };
