@@ -1,5 +1,13 @@
 import type { AddressInfo } from 'node:net';
-import { check, expectEqual, expectThat, formatMs, kitFetch, sleep } from '@kit/grading';
+import {
+  check,
+  expectEqual,
+  expectThat,
+  formatMs,
+  kitFetch,
+  sleep,
+  watchPendingTimers,
+} from '@kit/grading';
 import { FLAGS_URL, startApp, started, watchDependencies } from './providers-app.ts';
 
 const REQUEST_MS = 600;
@@ -62,6 +70,31 @@ check(
       meaning:
         'Close in the reverse order of start-up: what depends on the pool (the cache) goes first, the pool last.',
       hint: 3,
+    });
+  },
+);
+
+/** A start-up timeout no default has: a timer left pending with it outlives the app by far. */
+const LONG_TIMEOUT_MS = 20_000;
+
+check(
+  'app.close() leaves no timer of yours pending: each start-up timer is cleared once its dependency answers',
+  { points: 1, hint: 2 },
+  async () => {
+    const timers = watchPendingTimers();
+    const app = started(
+      await startApp({ FLAGS_URL, STARTUP_TIMEOUT_MS: String(LONG_TIMEOUT_MS) }, 4_000),
+    );
+    await app.close();
+    await sleep(50); // a close that clears its timers a moment later is not taken for one that never does
+    const pending = timers.stop();
+    expectThat(pending.length === 0, {
+      measured: `still pending after app.close(), with STARTUP_TIMEOUT_MS=${LONG_TIMEOUT_MS}: ${pending
+        .map(({ where, ms }) => `a timer of ${formatMs(ms)} ms made at ${where}`)
+        .join('; ')}`,
+      expected: 'no timer your code made is still due once the app has closed',
+      meaning: `Every dependency answered, yet a timer that bounded a start is still running: it keeps the process alive (and a test runner waiting) for up to ${formatMs(LONG_TIMEOUT_MS)} ms after the app closed, and then fires on a start-up long over. Clear the timer once the race is decided, whichever way (a finally).`,
+      hint: 2,
     });
   },
 );

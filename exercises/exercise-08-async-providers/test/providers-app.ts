@@ -1,6 +1,7 @@
 import { BroadcastChannel } from 'node:worker_threads';
 import {
   afterFile,
+  deferred,
   GradingFailure,
   learnerModule,
   listenToReports,
@@ -15,6 +16,11 @@ import { delay, HttpResponse, http } from 'msw';
 const appModule = learnerModule('src/app.module.ts', () => import('#exercise/app.module.ts'), [
   'AppModule',
 ]);
+const database = learnerModule(
+  'src/dependencies/database.ts',
+  () => import('#exercise/dependencies/database.ts'),
+  [],
+);
 const provided = learnerModule(
   'src/dependencies/report.ts',
   () => import('#exercise/dependencies/report.ts'),
@@ -45,6 +51,28 @@ useUpstreamServer(
     return HttpResponse.json({});
   }),
 );
+
+/**
+ * Makes `Database.connect()` never answer, as a pool whose server is gone
+ * does, until the returned function puts it back. Unlike the flags, it takes
+ * no signal: only a timer that rejects ends the wait for it.
+ */
+export async function databaseThatNeverConnects(): Promise<() => void> {
+  const { Database } = (await database()) as unknown as {
+    Database: { connect: () => Promise<unknown> };
+  };
+  const { report } = (await provided()) as unknown as {
+    report: (dependency: 'database', event: 'starting') => void;
+  };
+  const connect = Database.connect;
+  Database.connect = () => {
+    report('database', 'starting');
+    return deferred<unknown>().promise;
+  };
+  return () => {
+    Database.connect = connect;
+  };
+}
 
 /** What the grader marks among the dependencies' reports. */
 type Mark = 'app.close() returned' | 'start-up returned';

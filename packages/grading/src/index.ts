@@ -27,5 +27,6 @@ export {
   show,
   type TimelineData,
 } from './failure.ts';
+export { type PendingTimer, watchPendingTimers } from './pending-timers.ts';
 export { afterFile, scratchFolder } from './scratch.ts';
 export { conveys, type Fact } from './wording.ts';
