@@ -18,7 +18,13 @@ type Attempt = Awaited<ReturnType<typeof startApp>>;
 /** The expectations every dependency that never answers is held to: start-up fails in time, naming it. */
 function expectStartStopped(
   attempt: Attempt,
-  dependency: { readonly name: string; readonly named: RegExp; readonly silent: string },
+  dependency: {
+    readonly name: string;
+    readonly named: RegExp;
+    readonly silent: string;
+    /** What of it makes the timer's rejection the only way out, if anything does. */
+    readonly onlyARejectionEnds?: string;
+  },
   timeline: ReturnType<typeof startSpans>,
 ): void {
   const atDefault =
@@ -29,9 +35,7 @@ function expectStartStopped(
       : `start-up succeeded after ${formatMs(attempt.ms)} ms`,
     expected: `start-up fails about ${TIMEOUT_MS} ms in (STARTUP_TIMEOUT_MS=${TIMEOUT_MS}), ${dependency.silent}`,
     meaning: `An await on a dependency that never answers waits forever: the process is up, listens to nothing, and says nothing. Bound each dependency's start with a timer (startupTimeoutMs()) that rejects${
-      dependency.name === 'the database'
-        ? ': Database.connect() takes no signal, so only a timer that rejects ends the wait for it'
-        : ''
+      dependency.onlyARejectionEnds ? `: ${dependency.onlyARejectionEnds}` : ''
     }.`,
     hint: 2,
     timeline,
@@ -94,7 +98,13 @@ check(
     databaseWatch.stop();
     expectStartStopped(
       databaseAttempt,
-      { name: 'the database', named: /database|pool/i, silent: 'the database never connecting' },
+      {
+        name: 'the database',
+        named: /database|pool/i,
+        silent: 'the database never connecting',
+        onlyARejectionEnds:
+          'Database.connect() takes no signal, so only a timer that rejects ends the wait for it',
+      },
       startSpans(databaseWatch.events),
     );
   },

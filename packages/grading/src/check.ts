@@ -1,10 +1,9 @@
-import { relative } from 'node:path';
 import { within } from '@kit/measure';
 import { test } from 'vitest';
-import { SOURCE_DIR_ENV } from './env.ts';
 import { escapeMark, firstEscapeSince, knownCause } from './escapes.ts';
 import { collectFiguresInto, GradingFailure, show } from './failure.ts';
 import { changedBuiltIn } from './freeze.ts';
+import { learnerLocation } from './learner-location.ts';
 import type { CheckMeta } from './meta.ts';
 import { withPointsTag } from './points.ts';
 
@@ -122,14 +121,11 @@ function changedBuiltInFailure(error: unknown): GradingFailure | undefined {
 
 /** The first stack frame inside the graded folder, as `src/file.ts:line:column`. */
 function learnerFrame(error: unknown): string | undefined {
-  const sourceDir = process.env[SOURCE_DIR_ENV];
-  if (!sourceDir || !(error instanceof Error) || !error.stack) return undefined;
+  if (!(error instanceof Error) || !error.stack) return undefined;
   for (const line of error.stack.split('\n')) {
     const match = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?$/.exec(line.trim());
-    const file = match?.[1]?.replace(/^file:\/\//, '');
-    if (file?.startsWith(sourceDir)) {
-      return `src/${relative(sourceDir, file)}:${match?.[2]}:${match?.[3]}`;
-    }
+    const location = learnerLocation(match?.[1]);
+    if (location) return `${location}:${match?.[2]}:${match?.[3]}`;
   }
   return undefined;
 }

@@ -1,6 +1,5 @@
 import { createHook } from 'node:async_hooks';
-import { relative } from 'node:path';
-import { SOURCE_DIR_ENV } from './env.ts';
+import { learnerLocation } from './learner-location.ts';
 
 /** A timer the graded code made that is still due and still keeps the process alive. */
 export interface PendingTimer {
@@ -10,9 +9,6 @@ export interface PendingTimer {
   readonly ms: number;
 }
 
-// Read when the toolkit loads, before graded code could change the environment.
-const sourceDir = process.env[SOURCE_DIR_ENV];
-
 /**
  * The first frame of the current stack inside the graded folder. The stack is
  * read as V8's own call sites, with the toolkit's formatter and depth put in
@@ -20,7 +16,6 @@ const sourceDir = process.env[SOURCE_DIR_ENV];
  * `Error.stackTraceLimit` to hide its frames.
  */
 function learnerCaller(): string | undefined {
-  if (!sourceDir) return undefined;
   const theirs = { format: Error.prepareStackTrace, limit: Error.stackTraceLimit };
   const holder: { stack?: Array<{ file: string | null; line: number | null }> } = {};
   Error.prepareStackTrace = (_error, sites) =>
@@ -28,11 +23,11 @@ function learnerCaller(): string | undefined {
   Error.stackTraceLimit = 40;
   try {
     Error.captureStackTrace(holder);
-    const frames = holder.stack ?? [];
-    const frame = frames.find(({ file }) => file?.replace(/^file:\/\//, '').startsWith(sourceDir));
-    return frame?.file
-      ? `src/${relative(sourceDir, frame.file.replace(/^file:\/\//, ''))}:${frame.line}`
-      : undefined;
+    for (const { file, line } of holder.stack ?? []) {
+      const location = learnerLocation(file);
+      if (location) return `${location}:${line}`;
+    }
+    return undefined;
   } finally {
     Error.prepareStackTrace = theirs.format;
     Error.stackTraceLimit = theirs.limit;

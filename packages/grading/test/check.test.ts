@@ -1,12 +1,12 @@
-import { afterEach, expect, onTestFinished, test } from 'vitest';
+import { expect, onTestFinished, test, vi } from 'vitest';
 import { explainUnexpected, learnerModule, settleWithin } from '../src/check.ts';
-import { SOURCE_DIR_ENV } from '../src/env.ts';
 import { knownCause } from '../src/escapes.ts';
 import { GradingFailure } from '../src/failure.ts';
 
-const originalSourceDir = process.env[SOURCE_DIR_ENV];
-afterEach(() => {
-  process.env[SOURCE_DIR_ENV] = originalSourceDir;
+// The toolkit reads the graded folder once, when it loads (graded code could change the
+// environment later), so it is set before the imports, as the CLI sets it before a grade.
+vi.hoisted(() => {
+  process.env.KIT_SOURCE_DIR = '/kit/exercises/exercise-01/src';
 });
 
 async function failureOf(promise: Promise<unknown>): Promise<GradingFailure> {
@@ -36,7 +36,6 @@ test('a body that settles in time passes, and a synchronous throw is a rejection
 });
 
 test('an unexpected error names itself and the line of the graded code it came from', () => {
-  process.env[SOURCE_DIR_ENV] = '/kit/exercises/exercise-01/src';
   const error = new TypeError('tasks.map is not a function');
   error.stack = [
     'TypeError: tasks.map is not a function',
